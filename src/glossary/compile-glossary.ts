@@ -1,0 +1,28 @@
+import type { NameForm } from '../matching/compile-matcher';
+import type { LoadedGlossary } from './load-glossary';
+import type { GlossaryEntry } from './schema';
+import { abbreviationVariants, nameVariants } from './word-forms';
+
+/** What the extension ships: the entries, and every written form of every name, for the matcher. */
+export interface ShippedGlossary {
+  categories: Record<string, string>;
+  entries: GlossaryEntry[];
+  forms: NameForm[];
+}
+
+/** Turns validated entries into shipped data; runs at build time, where compromise is available. */
+export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'categories'>): ShippedGlossary {
+  const entries = [...glossary.entries].sort((a, b) => a.term.localeCompare(b.term, 'en'));
+  const forms: NameForm[] = [];
+  entries.forEach((entry, index) => {
+    const rules = entry.ambiguous;
+    const exactCase = rules.includes('exact-case');
+    for (const name of [entry.term, ...entry.also]) {
+      for (const text of nameVariants(name)) forms.push({ text, entry: index, exactCase, rules });
+    }
+    for (const abbreviation of entry.abbr) {
+      for (const text of abbreviationVariants(abbreviation)) forms.push({ text, entry: index, exactCase: true, rules });
+    }
+  });
+  return { categories: glossary.categories, entries, forms };
+}

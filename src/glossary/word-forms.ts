@@ -1,0 +1,44 @@
+import nlp from 'compromise';
+
+/**
+ * The ways a name is written in running text, generated at build time so that entries list each
+ * name once: the plural (compromise knows Latin and Greek plurals: metastasis → metastases), the
+ * possessive with and without its apostrophe (Gottron's, Gottron, Gottrons papules) and the closed
+ * form of a hyphenated name (anti-inflammatory → antiinflammatory). Spacing, case, accents and
+ * British spellings are folded at match time instead (see matching/tokenise.ts).
+ */
+export function nameVariants(name: string): string[] {
+  const variants = new Set<string>();
+  for (const written of possessiveVariants(name)) {
+    variants.add(written);
+    const plural = pluralOf(written);
+    if (plural) variants.add(plural);
+  }
+  for (const written of [...variants]) {
+    if (/\p{L}-\p{L}/u.test(written)) variants.add(written.replace(/(\p{L})-(?=\p{L})/gu, '$1'));
+  }
+  return [...variants];
+}
+
+/** Abbreviations keep their exact case; their plural adds a lower-case "s" (NSAIDs). */
+export function abbreviationVariants(abbreviation: string): string[] {
+  return /[sS]$|\d$/.test(abbreviation) ? [abbreviation] : [abbreviation, `${abbreviation}s`];
+}
+
+function possessiveVariants(name: string): string[] {
+  const match = /(\p{L}+)['\u2019]s\b/u.exec(name);
+  if (!match) return [name];
+  const before = name.slice(0, match.index);
+  const after = name.slice(match.index + match[0].length);
+  return possessiveVariants(after).flatMap((rest) =>
+    [`${match[1]}'s`, match[1], `${match[1]}s`].map((word) => before + word + rest),
+  );
+}
+
+function pluralOf(name: string): string | undefined {
+  // A name read as a verb ("biopsy", "flare") has no noun to pluralise until it is tagged as one.
+  const doc = nlp(name);
+  doc.tag('Noun');
+  const plural = doc.nouns().toPlural().text();
+  return plural && plural !== name ? plural : undefined;
+}

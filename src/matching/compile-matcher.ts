@@ -1,0 +1,52 @@
+import { nameKeys } from './tokenise';
+
+/** When an ambiguous name may be underlined; see glossary/README.md. */
+export const AMBIGUITY_RULES = ['medical-context', 'noun', 'exact-case', 'not-title-start'] as const;
+export type AmbiguityRule = (typeof AMBIGUITY_RULES)[number];
+
+/**
+ * One way of writing a glossary entry's name, as the build ships it: the words as written (so
+ * that the exact case can be checked), the entry it belongs to, whether case must match exactly,
+ * and the ambiguity rules that must hold.
+ */
+export interface NameForm {
+  text: string;
+  entry: number;
+  exactCase: boolean;
+  rules: readonly AmbiguityRule[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  forms: NameForm[];
+}
+
+/** A compiled word trie: the root maps a word key to the names that start with that word. */
+export interface Matcher {
+  root: Map<string, TrieNode>;
+  /** The most words in any name, so a walk never looks further ahead than it can match. */
+  longestName: number;
+}
+
+/** Builds the word trie from every name form; cost is linear in the total length of the names. */
+export function compileMatcher(forms: readonly NameForm[]): Matcher {
+  const root = new Map<string, TrieNode>();
+  let longestName = 0;
+  for (const form of forms) {
+    const keys = nameKeys(form.text);
+    if (keys.length === 0) continue;
+    longestName = Math.max(longestName, keys.length);
+    let level = root;
+    let node: TrieNode | undefined;
+    for (const key of keys) {
+      node = level.get(key);
+      if (!node) {
+        node = { next: new Map(), forms: [] };
+        level.set(key, node);
+      }
+      level = node.next;
+    }
+    node!.forms.push(form);
+  }
+  return { root, longestName };
+}

@@ -1,0 +1,30 @@
+/**
+ * The one message protocol of the extension: the popup asks the content script of the active tab
+ * what it found, and asks it to show a term. Settings travel through storage, not messages.
+ */
+
+export interface TermCount {
+  id: string;
+  count: number;
+}
+
+export interface PageInfo {
+  hostname: string;
+  /** Whether terms are being underlined on this page now. */
+  active: boolean;
+  terms: TermCount[];
+}
+
+export type PopupRequest = { type: 'medgloss:get-page-info' } | { type: 'medgloss:show-term'; id: string };
+
+/**
+ * Checks that an incoming message is one of ours, from our own extension: pages cannot reach a
+ * content script's runtime.onMessage, but a compromised or confused sender must not make us act.
+ */
+export function parsePopupRequest(message: unknown, senderId: string | undefined, ownId: string): PopupRequest | undefined {
+  if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
+  const { type, id } = message as { type?: unknown; id?: unknown };
+  if (type === 'medgloss:get-page-info') return { type };
+  if (type === 'medgloss:show-term' && typeof id === 'string' && id.length < 200) return { type, id };
+  return undefined;
+}

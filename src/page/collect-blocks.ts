@@ -1,0 +1,132 @@
+/**
+ * Walking a page into blocks of text. A block is the text of one paragraph-like element, joined
+ * across the inline elements inside it, so that a term split by markup (`<b>heliotrope</b> rash`)
+ * is still one run of text. Nothing here changes the page.
+ */
+
+/** The tag of our own popover host; its content is never scanned. */
+export const HOST_TAG = 'medgloss-popover';
+
+export interface TextBlock {
+  /** The nearest non-inline ancestor: observed for visibility, rescanned when it changes. */
+  container: Element;
+  nodes: Text[];
+  /** Offset of each node's text within `text`. */
+  starts: number[];
+  text: string;
+}
+
+/** Elements whose text flows inline with their neighbours. Anything else ends a block. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark', 'nobr', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'wbr']);
+
+/** Elements never scanned: not prose, form controls, code, and embedded documents or graphics. */
+const EXCLUDED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre', 'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'img', HOST_TAG]);
+
+export function isInlineElement(element: Element): boolean {
+  return INLINE.has(element.localName);
+}
+
+/** Whether an element and everything inside it must be left alone. */
+export function isExcluded(element: Element): boolean {
+  if (EXCLUDED.has(element.localName)) return true;
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.getAttribute('translate') === 'no') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+/** Whether a node sits inside something excluded, checked upwards through shadow roots. */
+export function isInsideExcluded(node: Node): boolean {
+  const doc = node.ownerDocument;
+  if (doc?.designMode === 'on') return true;
+  for (let current: Node | null = node; current; ) {
+    if (current.nodeType === Node.ELEMENT_NODE && isExcluded(current as Element)) return true;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return false;
+}
+
+/**
+ * Yields the text blocks under `root` in reading order, then those of open shadow roots inside
+ * it. A generator, so the caller can stop between blocks and let the page run.
+ */
+export function* walkBlocks(root: Node): Generator<TextBlock> {
+  const doc = root.ownerDocument ?? (root as Document);
+  if (doc.designMode === 'on') return;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.nodeType === Node.ELEMENT_NODE && isExcluded(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const shadowRoots: ShadowRoot[] = [];
+  let builder: BlockBuilder | undefined;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node as Text;
+      const container = containerOf(text);
+      if (builder && builder.container !== container) {
+        yield builder.finish();
+        builder = undefined;
+      }
+      // Blank text only matters between words of one block (the space in `<b>a</b> <b>b</b>`).
+      if (!builder && text.data.trim() === '') continue;
+      builder ??= new BlockBuilder(container);
+      builder.add(text);
+    } else {
+      const element = node as Element;
+      if (builder && !INLINE.has(element.localName)) {
+        yield builder.finish();
+        builder = undefined;
+      }
+      if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
+    }
+  }
+  if (builder) yield builder.finish();
+  for (const shadowRoot of shadowRoots) yield* walkBlocks(shadowRoot);
+}
+
+/** The nearest ancestor that is not an inline element (the shadow host for a shadow root's text). */
+export function containerOf(node: Node): Element {
+  let parent = node.parentNode;
+  while (parent) {
+    if (parent.nodeType === Node.ELEMENT_NODE) {
+      if (!INLINE.has((parent as Element).localName)) return parent as Element;
+    } else if (parent instanceof ShadowRoot) {
+      return parent.host;
+    } else break;
+    parent = parent.parentNode;
+  }
+  return (node.ownerDocument ?? document).documentElement;
+}
+
+class BlockBuilder {
+  readonly nodes: Text[] = [];
+  readonly starts: number[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+
+  constructor(readonly container: Element) {}
+
+  add(text: Text): void {
+    this.nodes.push(text);
+    this.starts.push(this.length);
+    this.parts.push(text.data);
+    this.length += text.data.length;
+  }
+
+  finish(): TextBlock {
+    return { container: this.container, nodes: this.nodes, starts: this.starts, text: this.parts.join('') };
+  }
+}
+
+/** The node holding a text offset and the offset inside it; `end` picks the node a range ends in. */
+export function locateOffset(block: TextBlock, offset: number, end: boolean): { index: number; node: Text; offset: number } {
+  let low = 0;
+  let high = block.nodes.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const start = block.starts[mid]!;
+    if (start < offset || (!end && start === offset)) low = mid;
+    else high = mid - 1;
+  }
+  return { index: low, node: block.nodes[low]!, offset: offset - block.starts[low]! };
+}

@@ -1,0 +1,106 @@
+import type { Matcher } from '../matching/compile-matcher';
+import { findMatches } from '../matching/find-matches';
+import { type TextBlock, locateOffset } from './collect-blocks';
+
+/** One occurrence of a glossary term on the page. */
+export interface FoundTerm {
+  entry: number;
+  range: StaticRange;
+  container: Element;
+  /** The text nodes the term spans, first to last. */
+  nodes: Text[];
+}
+
+/**
+ * Every term found on the page, indexed the ways they are looked up: by block container (to show
+ * or drop a block's underlines) and by text node (to find the term under the pointer, and to drop
+ * the terms of text that changed). Every update costs in proportion to what changed, never to the
+ * size of the page.
+ */
+export class PageTerms {
+  private readonly byContainer = new Map<Element, FoundTerm[]>();
+  private readonly byNode = new Map<Text, FoundTerm[]>();
+
+  get size(): number {
+    return this.byContainer.size;
+  }
+
+  /** Finds the terms of one block, records them and returns them. */
+  addBlock(block: TextBlock, matcher: Matcher): FoundTerm[] {
+    const matches = findMatches(block.text, matcher);
+    if (matches.length === 0) return [];
+    const found = matches.map((match) => {
+      const start = locateOffset(block, match.start, false);
+      const end = locateOffset(block, match.end, true);
+      const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+      const term: FoundTerm = { entry: match.entry, range, container: block.container, nodes: block.nodes.slice(start.index, end.index + 1) };
+      for (const node of term.nodes) {
+        const terms = this.byNode.get(node);
+        if (terms) terms.push(term);
+        else this.byNode.set(node, [term]);
+      }
+      return term;
+    });
+    const list = this.byContainer.get(block.container);
+    if (list) list.push(...found);
+    else this.byContainer.set(block.container, found);
+    return found;
+  }
+
+  /** Forgets every term of one block container; returns them. */
+  removeContainer(container: Element): FoundTerm[] {
+    const removed = this.byContainer.get(container) ?? [];
+    this.byContainer.delete(container);
+    for (const term of removed) this.unindexNodes(term);
+    return removed;
+  }
+
+  /** Forgets every term that spans a text node; returns them. */
+  removeTermsOf(node: Text): FoundTerm[] {
+    const removed = [...(this.byNode.get(node) ?? [])];
+    for (const term of removed) {
+      this.unindexNodes(term);
+      const list = this.byContainer.get(term.container);
+      const kept = list?.filter((t) => t !== term) ?? [];
+      if (kept.length > 0) this.byContainer.set(term.container, kept);
+      else this.byContainer.delete(term.container);
+    }
+    return removed;
+  }
+
+  termsIn(container: Element): readonly FoundTerm[] {
+    return this.byContainer.get(container) ?? [];
+  }
+
+  termsAt(node: Text): readonly FoundTerm[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  hasContainer(container: Element): boolean {
+    return this.byContainer.has(container);
+  }
+
+  /** Every term in document order. */
+  all(): FoundTerm[] {
+    return [...this.byContainer.values()].flat().sort((a, b) => compareRanges(a.range, b.range));
+  }
+
+  clear(): void {
+    this.byContainer.clear();
+    this.byNode.clear();
+  }
+
+  private unindexNodes(term: FoundTerm): void {
+    for (const node of term.nodes) {
+      const kept = this.byNode.get(node)?.filter((t) => t !== term) ?? [];
+      if (kept.length > 0) this.byNode.set(node, kept);
+      else this.byNode.delete(node);
+    }
+  }
+}
+
+function compareRanges(a: StaticRange, b: StaticRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  const position = a.startContainer.compareDocumentPosition(b.startContainer);
+  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}

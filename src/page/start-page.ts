@@ -1,0 +1,175 @@
+import type { ShippedGlossary } from '../glossary/compile-glossary';
+import { type Matcher, compileMatcher } from '../matching/compile-matcher';
+import { type PageInfo, type PopupRequest } from '../messages';
+import { HoverController } from '../popover/hover-controller';
+import { PopoverHost } from '../popover/popover-host';
+import { type Settings, isActiveOn } from '../settings/settings';
+import { type FoundTerm, PageTerms } from './page-terms';
+import { PageScanner } from './page-scanner';
+import { termAtPoint } from './term-at-point';
+import { TermHighlighter } from './term-highlighter';
+import { watchPageChanges } from './watch-page-changes';
+
+/** What the content script entrypoint hands over: everything from the browser, already read. */
+export interface PageContext {
+  doc: Document;
+  glossary: ShippedGlossary;
+  settings: Settings;
+}
+
+/** The running extension on one page; `stop` leaves the page exactly as it found it. */
+export interface MedGlossPage {
+  applySettings(settings: Settings): void;
+  handleRequest(request: PopupRequest): PageInfo | undefined;
+  stop(): void;
+}
+
+/**
+ * Wires the pieces together for one page: scan → underline → popover, with live settings. While
+ * the site is switched off nothing runs and nothing of ours is on the page.
+ */
+export function startPage({ doc, glossary, settings: initial }: PageContext): MedGlossPage {
+  const matcher: Matcher = compileMatcher(glossary.forms);
+  const hostname = doc.location?.hostname ?? '';
+  let settings = initial;
+  let session: ActiveSession | undefined;
+
+  const apply = (next: Settings) => {
+    const wasActive = session !== undefined;
+    settings = next;
+    const active = isActiveOn(settings, hostname);
+    if (active && !wasActive) session = new ActiveSession(doc, glossary, matcher, settings);
+    else if (!active && session) {
+      session.stop();
+      session = undefined;
+    } else session?.applySettings(settings);
+  };
+  apply(initial);
+
+  return {
+    applySettings: apply,
+    handleRequest(request) {
+      if (request.type === 'medgloss:get-page-info') return { hostname, active: session !== undefined, terms: session?.termCounts() ?? [] };
+      session?.showTerm(request.id);
+      return undefined;
+    },
+    stop() {
+      session?.stop();
+      session = undefined;
+    },
+  };
+}
+
+class ActiveSession {
+  private readonly terms = new PageTerms();
+  private readonly scanner: PageScanner;
+  private readonly highlighter: TermHighlighter;
+  private readonly popover: PopoverHost;
+  private readonly hover: HoverController;
+  private readonly stopWatching: () => void;
+  /** With "first mention only": the first occurrence of each entry, recomputed after each scan. */
+  private firstMentions = new Set<FoundTerm>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly glossary: ShippedGlossary,
+    matcher: Matcher,
+    private settings: Settings,
+  ) {
+    const isShown = (term: FoundTerm) => this.isShown(term);
+    this.highlighter = new TermHighlighter(this.terms, isShown, settings.underline);
+    this.popover = new PopoverHost(doc);
+    this.scanner = new PageScanner(this.terms, matcher, {
+      onFound: (container, found) => {
+        this.highlighter.watch(container);
+        if (!this.settings.firstOnly) this.highlighter.showIfNear(container);
+        void found;
+      },
+      onRemoved: (removed) => this.highlighter.removeRanges(removed),
+      onIdle: () => {
+        if (this.settings.firstOnly) {
+          this.updateFirstMentions();
+          this.highlighter.refresh();
+        }
+      },
+    });
+    this.hover = new HoverController(doc, {
+      termAt: (x, y) => termAtPoint(doc, x, y, this.terms, isShown),
+      termsWithin: (element) => this.termsWithin(element),
+      open: (term) => this.openPopover(term),
+      close: () => this.popover.hide(),
+      isOnPopover: (event) => this.popover.containsEvent(event),
+    });
+    this.hover.start();
+    this.scanner.scan(doc.body ?? doc.documentElement);
+    this.stopWatching = watchPageChanges(
+      doc,
+      (node) => this.popover.isOwnNode(node),
+      ({ roots, staleText }) => {
+        for (const text of staleText) this.highlighter.removeRanges(this.terms.removeTermsOf(text));
+        for (const root of roots) this.scanner.scan(root);
+      },
+    );
+  }
+
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.highlighter.setStyle(settings.underline);
+    if (settings.firstOnly) this.updateFirstMentions();
+    this.highlighter.refresh();
+  }
+
+  termCounts(): { id: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const term of this.terms.all()) {
+      if (!this.isCategoryShown(term)) continue;
+      const id = this.glossary.entries[term.entry]!.id;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return [...counts].map(([id, count]) => ({ id, count }));
+  }
+
+  showTerm(id: string): void {
+    const term = this.terms.all().find((t) => this.glossary.entries[t.entry]!.id === id && this.isCategoryShown(t));
+    if (!term) return;
+    term.container.scrollIntoView({ block: 'center' });
+    this.hover.show(term);
+  }
+
+  stop(): void {
+    this.scanner.stop();
+    this.stopWatching();
+    this.hover.stop();
+    this.highlighter.stop();
+    this.popover.remove();
+    this.terms.clear();
+  }
+
+  private isCategoryShown(term: FoundTerm): boolean {
+    return !this.settings.hiddenCategories.includes(this.glossary.entries[term.entry]!.category);
+  }
+
+  private isShown(term: FoundTerm): boolean {
+    return this.isCategoryShown(term) && (!this.settings.firstOnly || this.firstMentions.has(term));
+  }
+
+  private updateFirstMentions(): void {
+    const seen = new Set<number>();
+    this.firstMentions = new Set();
+    for (const term of this.terms.all()) {
+      if (!this.isCategoryShown(term) || seen.has(term.entry)) continue;
+      seen.add(term.entry);
+      this.firstMentions.add(term);
+    }
+  }
+
+  private termsWithin(element: Element): FoundTerm[] {
+    if (element === this.doc.body || element === this.doc.documentElement) return [];
+    return this.terms.all().filter((t) => element.contains(t.range.startContainer) && this.isShown(t));
+  }
+
+  private openPopover(term: FoundTerm): void {
+    const entry = this.glossary.entries[term.entry]!;
+    this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, () => this.hover.hide());
+  }
+}

@@ -1,0 +1,76 @@
+import { containerOf, isInlineElement, isInsideExcluded } from './collect-blocks';
+
+/** How long changes are gathered before they are rescanned: pages often change in bursts. */
+const BATCH_MS = 150;
+
+export interface PageChanges {
+  /** Subtrees whose text may have changed; to rescan. */
+  roots: Node[];
+  /** Text nodes that were removed or changed; their old terms must go. */
+  staleText: Text[];
+}
+
+/**
+ * Watches the page for changes after the first scan and reports them in batches. Our own popover
+ * host is ignored, and so are changes inside excluded content (editors, code, form fields).
+ */
+export function watchPageChanges(doc: Document, isOwnNode: (node: Node) => boolean, onChanges: (changes: PageChanges) => void): () => void {
+  let pending: MutationRecord[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const records = pending;
+    pending = [];
+    onChanges(summarise(records, isOwnNode));
+  };
+  const observer = new MutationObserver((records) => {
+    pending.push(...records);
+    timer ??= setTimeout(flush, BATCH_MS);
+  });
+  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  return () => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+    pending = [];
+  };
+}
+
+function summarise(records: MutationRecord[], isOwnNode: (node: Node) => boolean): PageChanges {
+  const roots = new Set<Node>();
+  const staleText = new Set<Text>();
+  for (const record of records) {
+    if (isOwnNode(record.target)) continue;
+    if (record.type === 'characterData') {
+      if (record.target.nodeType === Node.TEXT_NODE) staleText.add(record.target as Text);
+      roots.add(containerOf(record.target));
+      continue;
+    }
+    for (const node of record.removedNodes) collectText(node, staleText);
+    const touchesInlineText = [...record.addedNodes, ...record.removedNodes].some((n) => n.nodeType === Node.TEXT_NODE || isInline(n));
+    if (touchesInlineText) {
+      roots.add(record.target.nodeType === Node.ELEMENT_NODE && !isInline(record.target) ? record.target : containerOf(record.target));
+    }
+    for (const node of record.addedNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && !isInline(node) && !isOwnNode(node)) roots.add(node);
+    }
+  }
+  return { roots: outermost([...roots]).filter((root) => root.isConnected && !isInsideExcluded(root)), staleText: [...staleText] };
+}
+
+function isInline(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && isInlineElement(node as Element);
+}
+
+function collectText(node: Node, into: Set<Text>): void {
+  if (node.nodeType === Node.TEXT_NODE) {
+    into.add(node as Text);
+    return;
+  }
+  const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) into.add(text as Text);
+}
+
+/** Drops roots that lie inside another root of the list. */
+function outermost(roots: Node[]): Node[] {
+  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+}

@@ -1,0 +1,105 @@
+import { type VirtualElement, autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { GlossaryEntry } from '../glossary/schema';
+import { HOST_TAG } from '../page/collect-blocks';
+import { POPOVER_CSS } from './popover-style';
+import { TermPopover } from './term-popover';
+
+/**
+ * The one element MedGloss adds to a page: created on the first popover, appended to <html>
+ * (outside the page's body, which frameworks own), and re-created if the page removes it. Its
+ * shadow root keeps page CSS out and ours in.
+ */
+export class PopoverHost {
+  private host: HTMLElement | undefined;
+  private panel: HTMLElement | undefined;
+  private stopPositioning: (() => void) | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  /** Shows an entry next to a term's text. */
+  show(entry: GlossaryEntry, categoryLabel: string, anchor: StaticRange, onClose: () => void): void {
+    const panel = this.ensurePanel();
+    render(<TermPopover entry={entry} categoryLabel={categoryLabel} onClose={onClose} />, panel);
+    this.stopPositioning?.();
+    const reference = anchorFor(this.doc, anchor);
+    this.stopPositioning = autoUpdate(reference, panel, () => {
+      void computePosition(reference, panel, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip(), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        panel.style.left = `${x}px`;
+        panel.style.top = `${y}px`;
+      });
+    });
+  }
+
+  hide(): void {
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    if (this.panel) render(null, this.panel);
+  }
+
+  /** Whether an event's path goes through the popover. */
+  containsEvent(event: Event): boolean {
+    return this.host !== undefined && event.composedPath().includes(this.host);
+  }
+
+  isOwnNode(node: Node): boolean {
+    return this.host !== undefined && (node === this.host || this.host.contains(node));
+  }
+
+  /** Removes the host from the page. */
+  remove(): void {
+    this.hide();
+    this.host?.remove();
+    this.host = undefined;
+    this.panel = undefined;
+  }
+
+  private ensurePanel(): HTMLElement {
+    if (this.host?.isConnected && this.panel) return this.panel;
+    const host = this.doc.createElement(HOST_TAG);
+    // Inline !important beats any page rule, including `* { all: unset !important }`.
+    for (const [property, value] of [
+      ['all', 'initial'],
+      ['position', 'fixed'],
+      ['top', '0'],
+      ['left', '0'],
+      ['width', '0'],
+      ['height', '0'],
+      ['z-index', '2147483647'],
+      ['display', 'block'],
+    ]) {
+      host.style.setProperty(property!, value!, 'important');
+    }
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = POPOVER_CSS;
+    const panel = this.doc.createElement('div');
+    panel.style.position = 'fixed';
+    panel.style.left = '0';
+    panel.style.top = '0';
+    shadow.append(style, panel);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.panel = panel;
+    return panel;
+  }
+}
+
+/** A stand-in for the term's text for the positioning library: its first line box. */
+function anchorFor(doc: Document, anchor: StaticRange): VirtualElement {
+  const range = doc.createRange();
+  const rect = () => {
+    try {
+      range.setStart(anchor.startContainer, anchor.startOffset);
+      range.setEnd(anchor.endContainer, anchor.endOffset);
+    } catch {
+      return new DOMRect();
+    }
+    return range.getClientRects()[0] ?? range.getBoundingClientRect();
+  };
+  return { getBoundingClientRect: rect, contextElement: anchor.startContainer.parentElement ?? undefined };
+}

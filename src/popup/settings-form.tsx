@@ -1,0 +1,41 @@
+import { type Settings, UNDERLINE_STYLES, type UnderlineStyle } from '../settings/settings';
+
+const STYLE_LABELS: Record<UnderlineStyle, string> = { dotted: 'Dotted underline', solid: 'Solid underline', wavy: 'Wavy underline', tint: 'Light background' };
+
+/** Display settings: how terms are marked, which kinds, and how often. */
+export function SettingsForm({ settings, categories, onChange }: { settings: Settings; categories: Record<string, string>; onChange: (next: Settings) => void }) {
+  return (
+    <form class="settings" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Mark terms with{' '}
+        <select value={settings.underline} onChange={(e) => onChange({ ...settings, underline: e.currentTarget.value as UnderlineStyle })}>
+          {UNDERLINE_STYLES.map((style) => (
+            <option key={style} value={style}>
+              {STYLE_LABELS[style]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="switch">
+        <input type="checkbox" checked={settings.firstOnly} onChange={(e) => onChange({ ...settings, firstOnly: e.currentTarget.checked })} />
+        <span>Only the first time a term appears on a page</span>
+      </label>
+      <fieldset>
+        <legend>Underline these kinds of terms</legend>
+        {Object.entries(categories).map(([key, label]) => (
+          <label key={key} class="switch">
+            <input
+              type="checkbox"
+              checked={!settings.hiddenCategories.includes(key)}
+              onChange={(e) => {
+                const others = settings.hiddenCategories.filter((c) => c !== key);
+                onChange({ ...settings, hiddenCategories: e.currentTarget.checked ? others : [...others, key] });
+              }}
+            />
+            <span>{label}</span>
+          </label>
+        ))}
+      </fieldset>
+    </form>
+  );
+}

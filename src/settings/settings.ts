@@ -1,0 +1,100 @@
+/** How underlines look; each has its own `::highlight()` rule in entrypoints/content/style.css. */
+export const UNDERLINE_STYLES = ['dotted', 'solid', 'wavy', 'tint'] as const;
+export type UnderlineStyle = (typeof UNDERLINE_STYLES)[number];
+
+/** The reader's choices, as the extension uses them. */
+export interface Settings {
+  /** The global switch. */
+  enabled: boolean;
+  /** Hosts where the reader turned highlighting off, normalised by `siteKey`. */
+  disabledSites: string[];
+  underline: UnderlineStyle;
+  /** Categories the reader chose not to underline. */
+  hiddenCategories: string[];
+  /** Underline only the first mention of each term on a page. */
+  firstOnly: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  disabledSites: [],
+  underline: 'dotted',
+  hiddenCategories: [],
+  firstOnly: false,
+});
+
+/** Upper bounds that keep a corrupt or hostile stored value from costing memory or time. */
+const MAX_SITES = 20_000;
+const MAX_CATEGORIES = 50;
+
+/**
+ * The one way hosts are written in settings: lower case, no trailing dot, no "www." (a reader who
+ * turns off www.example.com means example.com too). Anything that is not a web host gives "".
+ */
+export function siteKey(hostname: string): string {
+  return hostname
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+}
+
+export interface NormalisedSettings {
+  settings: Settings;
+  /** What was wrong with the stored value, for the message the popup shows; empty if nothing. */
+  problems: string[];
+}
+
+/**
+ * Turns whatever is in storage into valid settings, keeping every field that is valid and
+ * resetting the rest to its default. Never throws, whatever it is given.
+ */
+export function normaliseSettings(stored: unknown): NormalisedSettings {
+  const problems: string[] = [];
+  if (stored === null || stored === undefined) return { settings: { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [] }, problems };
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    return { settings: { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [] }, problems: ['Your MedGloss settings could not be read and were reset to the defaults.'] };
+  }
+  const raw = stored as Record<string, unknown>;
+  const pick = <T>(key: keyof Settings, valid: (value: unknown) => value is T, fallback: T): T => {
+    const value = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
+    if (value === undefined) return fallback;
+    if (valid(value)) return value;
+    problems.push(`The setting "${key}" could not be read and was reset.`);
+    return fallback;
+  };
+  return {
+    settings: {
+      enabled: pick('enabled', isBoolean, DEFAULT_SETTINGS.enabled),
+      underline: pick('underline', isUnderlineStyle, DEFAULT_SETTINGS.underline),
+      firstOnly: pick('firstOnly', isBoolean, DEFAULT_SETTINGS.firstOnly),
+      disabledSites: normaliseList(pick('disabledSites', Array.isArray, []), MAX_SITES, siteKey),
+      hiddenCategories: normaliseList(pick('hiddenCategories', Array.isArray, []), MAX_CATEGORIES, (s) => s),
+    },
+    problems,
+  };
+}
+
+function normaliseList(values: unknown[], max: number, normalise: (value: string) => string): string[] {
+  const kept = new Set<string>();
+  for (const value of values) {
+    if (kept.size >= max) break;
+    if (typeof value !== 'string' || value.length > 253) continue;
+    const normalised = normalise(value);
+    if (normalised) kept.add(normalised);
+  }
+  return [...kept];
+}
+
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
+function isUnderlineStyle(value: unknown): value is UnderlineStyle {
+  return typeof value === 'string' && (UNDERLINE_STYLES as readonly string[]).includes(value);
+}
+
+/** Whether terms are underlined on a host with these settings. */
+export function isActiveOn(settings: Settings, hostname: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(siteKey(hostname));
+}

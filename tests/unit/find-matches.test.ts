@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findMatches } from '../../src/matching/find-matches';
+import { MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
+
+/** The matches of a text as "id:matched text" strings, in order. */
+function scan(text: string): string[] {
+  return findMatches(text, MINI_MATCHER).map((m) => `${idOf(m.entry)}:${text.slice(m.start, m.end)}`);
+}
+
+describe('findMatches', () => {
+  it.each([
+    ['matches whatever the case of a word', 'DERMATOMYOSITIS and dermatomyositis', ['dermatomyositis:DERMATOMYOSITIS', 'dermatomyositis:dermatomyositis']],
+    ['matches abbreviations only in their exact case', 'IVIG, not ivig or Ivig', ['intravenous-immunoglobulin:IVIG']],
+    ['never matches an abbreviation inside a longer word', 'RAM and RAID but RA', ['rheumatoid-arthritis:RA']],
+    ['matches whole words only', 'a steroidal and a nonsteroid', []],
+    ['prefers the longest name', 'juvenile dermatomyositis', ['juvenile-dermatomyositis:juvenile dermatomyositis']],
+    ['generates plurals', 'corticosteroids and steroids', ['corticosteroids:corticosteroids', 'corticosteroids:steroids']],
+    ['generates irregular plurals', 'metastases in two vertebrae', ['metastasis:metastases', 'vertebra:vertebrae']],
+    ['generates plurals of words read as verbs', 'two biopsies', ['biopsy:biopsies']],
+    ['pluralises abbreviations with a lower-case s', 'NSAIDs help', ['nsaid:NSAIDs']],
+    ['matches curly and straight apostrophes', 'Gottron’s papules, Gottron\'s papules', ['gottrons-papules:Gottron’s papules', "gottrons-papules:Gottron's papules"]],
+    ['matches the possessive without its apostrophe', 'Gottron papules and Gottrons papules', ['gottrons-papules:Gottron papules', 'gottrons-papules:Gottrons papules']],
+    ['matches line breaks and non-breaking spaces inside names', 'heliotrope\nrash, heliotrope\u00a0rash', ['heliotrope-rash:heliotrope\nrash', 'heliotrope-rash:heliotrope\u00a0rash']],
+    ['ignores soft hyphens inside words', 'dermato\u00admyositis', ['dermatomyositis:dermato\u00admyositis']],
+    ['matches hyphen, space and closed forms', 'anti-inflammatory, anti inflammatory, antiinflammatory, anti\u2011inflammatory', ['anti-inflammatory:anti-inflammatory', 'anti-inflammatory:anti inflammatory', 'anti-inflammatory:antiinflammatory', 'anti-inflammatory:anti\u2011inflammatory']],
+    ['matches names with and without accents', 'Sjögren’s syndrome or Sjogren syndrome', ['sjogrens-syndrome:Sjögren’s syndrome', 'sjogrens-syndrome:Sjogren syndrome']],
+    ['matches British spellings', 'anaemia, oedema and a tumour', ['anemia:anaemia', 'edema:oedema', 'tumor:tumour']],
+    ['matches names with an initial', 'E. coli and E coli', ['e-coli:E. coli', 'e-coli:E coli']],
+    ['does not join words across punctuation', 'heliotrope, rash', []],
+    ['does not join words across a full stop', 'the heliotrope. Rash', []],
+    ['keeps an ambiguous name with medical context nearby', 'A flare of dermatomyositis', ['flare:flare', 'dermatomyositis:dermatomyositis']],
+    ['drops an ambiguous name without medical context', 'A solar flare lit the sky', []],
+    ['drops an ambiguous name used as a verb', 'Tempers will flare over dermatomyositis', ['dermatomyositis:dermatomyositis']],
+    ['drops an ambiguous abbreviation without medical context', 'MS Office and MS Word', []],
+    ['keeps an ambiguous abbreviation with medical context', 'MS is treated with corticosteroids', ['multiple-sclerosis:MS', 'corticosteroids:corticosteroids']],
+  ])('%s', (_rule, text, expected) => {
+    expect(scan(text)).toEqual(expected);
+  });
+
+  it('returns offsets into the original text', () => {
+    const text = 'Before — Gottron’s papules.';
+    const [match] = findMatches(text, MINI_MATCHER);
+    expect(text.slice(match!.start, match!.end)).toBe('Gottron’s papules');
+  });
+
+  it('never returns overlapping matches', () => {
+    const matches = findMatches('juvenile dermatomyositis dermatomyositis heliotrope rash rash', MINI_MATCHER);
+    for (let i = 1; i < matches.length; i++) expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+  });
+});

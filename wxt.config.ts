@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { glossaryPlugin } from './src/glossary/vite-plugin';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact(), glossaryPlugin()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'MedGloss',
+    description: 'Underlines medical terms on any page and explains them in plain language. Nothing leaves your device.',
+    // storage: the reader's settings. Site access comes from the content script's match patterns.
+    permissions: ['storage'],
+    action: { default_title: 'MedGloss' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'medgloss@medgloss.example',
+              // 140: the CSS Custom Highlight API. Underlines need 153; older versions tint instead.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          // 105: the CSS Custom Highlight API and StaticRange in highlights.
+          minimum_chrome_version: '105',
+        }),
+  }),
+});
