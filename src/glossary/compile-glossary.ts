@@ -1,4 +1,5 @@
-import type { NameForm } from '../matching/compile-matcher';
+import type { AmbiguityRule, NameForm } from '../matching/compile-matcher';
+import { nameKeys } from '../matching/tokenise';
 import type { LoadedGlossary } from './load-glossary';
 import type { GlossaryEntry } from './schema';
 import { abbreviationVariants, nameVariants } from './word-forms';
@@ -15,14 +16,21 @@ export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'cate
   const entries = [...glossary.entries].sort((a, b) => a.term.localeCompare(b.term, 'en'));
   const forms: NameForm[] = [];
   entries.forEach((entry, index) => {
-    const rules = entry.ambiguous;
-    const exactCase = rules.includes('exact-case');
+    const exactCase = entry.ambiguous.includes('exact-case');
     for (const name of [entry.term, ...entry.also]) {
-      for (const text of nameVariants(name)) forms.push({ text, entry: index, exactCase, rules });
+      for (const text of nameVariants(name)) forms.push({ text, entry: index, exactCase, rules: rulesFor(text, entry.ambiguous) });
     }
     for (const abbreviation of entry.abbr) {
-      for (const text of abbreviationVariants(abbreviation)) forms.push({ text, entry: index, exactCase: true, rules });
+      for (const text of abbreviationVariants(abbreviation)) forms.push({ text, entry: index, exactCase: true, rules: rulesFor(text, entry.ambiguous) });
     }
   });
   return { categories: glossary.categories, entries, forms };
+}
+
+/**
+ * An entry's ambiguity rules guard its one-word names and abbreviations ("stroke", "MI"); a name
+ * of several words ("heart attack") is specific enough to stand on its own.
+ */
+function rulesFor(name: string, rules: readonly AmbiguityRule[]): readonly AmbiguityRule[] {
+  return nameKeys(name).length > 1 ? rules.filter((rule) => rule === 'exact-case') : rules;
 }

@@ -30,9 +30,7 @@ function possessiveVariants(name: string): string[] {
   if (!match) return [name];
   const before = name.slice(0, match.index);
   const after = name.slice(match.index + match[0].length);
-  return possessiveVariants(after).flatMap((rest) =>
-    [`${match[1]}'s`, match[1], `${match[1]}s`].map((word) => before + word + rest),
-  );
+  return possessiveVariants(after).flatMap((rest) => [`${match[1]}'s`, match[1], `${match[1]}s`].map((word) => before + word + rest));
 }
 
 function pluralOf(name: string): string | undefined {

@@ -17,10 +17,68 @@ export interface TextBlock {
 }
 
 /** Elements whose text flows inline with their neighbours. Anything else ends a block. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark', 'nobr', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'wbr']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'wbr',
+]);
 
 /** Elements never scanned: not prose, form controls, code, and embedded documents or graphics. */
-const EXCLUDED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre', 'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'img', HOST_TAG]);
+const EXCLUDED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'img',
+  HOST_TAG,
+]);
 
 export function isInlineElement(element: Element): boolean {
   return INLINE.has(element.localName);
@@ -40,7 +98,7 @@ export function isExcluded(element: Element): boolean {
 export function isInsideExcluded(node: Node): boolean {
   const doc = node.ownerDocument;
   if (doc?.designMode === 'on') return true;
-  for (let current: Node | null = node; current; ) {
+  for (let current: Node | null = node; current;) {
     if (current.nodeType === Node.ELEMENT_NODE && isExcluded(current as Element)) return true;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }

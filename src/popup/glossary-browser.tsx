@@ -4,7 +4,15 @@ import type { GlossaryEntry } from '../glossary/schema';
 import { createGlossarySearch } from './search-glossary';
 
 /** Browse and search the whole glossary; choosing an entry shows all of it. */
-export function GlossaryBrowser({ glossary, openId, onOpen }: { glossary: ShippedGlossary; openId: string | undefined; onOpen: (id: string | undefined) => void }) {
+export function GlossaryBrowser({
+  glossary,
+  openId,
+  onOpen,
+}: {
+  glossary: ShippedGlossary;
+  openId: string | undefined;
+  onOpen: (id: string | undefined) => void;
+}) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
   const search = useMemo(() => createGlossarySearch(glossary.entries), [glossary]);
@@ -43,7 +51,17 @@ export function GlossaryBrowser({ glossary, openId, onOpen }: { glossary: Shippe
   );
 }
 
-function EntryView({ entry, glossary, byId, onOpen }: { entry: GlossaryEntry; glossary: ShippedGlossary; byId: Map<string, GlossaryEntry>; onOpen: (id: string | undefined) => void }) {
+function EntryView({
+  entry,
+  glossary,
+  byId,
+  onOpen,
+}: {
+  entry: GlossaryEntry;
+  glossary: ShippedGlossary;
+  byId: Map<string, GlossaryEntry>;
+  onOpen: (id: string | undefined) => void;
+}) {
   const otherNames = [...entry.abbr, ...entry.also];
   return (
     <article class="entry">

@@ -2,7 +2,17 @@ import type { ShippedGlossary } from '../glossary/compile-glossary';
 import type { PageInfo } from '../messages';
 
 /** The terms found in the current tab; choosing one scrolls to it and opens its popover. */
-export function OnThisPage({ page, glossary, onShow, onBrowse }: { page: PageInfo | undefined | 'loading'; glossary: ShippedGlossary; onShow: (id: string) => void; onBrowse: (id: string) => void }) {
+export function OnThisPage({
+  page,
+  glossary,
+  onShow,
+  onBrowse,
+}: {
+  page: PageInfo | undefined | 'loading';
+  glossary: ShippedGlossary;
+  onShow: (id: string) => void;
+  onBrowse: (id: string) => void;
+}) {
   if (page === 'loading') return <p class="muted">Looking at this page…</p>;
   if (!page) return <p class="muted">MedGloss cannot read this page (browser pages and the extension store are off limits).</p>;
   if (!page.active) return <p class="muted">Highlighting is off here.</p>;

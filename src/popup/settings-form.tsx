@@ -3,7 +3,15 @@ import { type Settings, UNDERLINE_STYLES, type UnderlineStyle } from '../setting
 const STYLE_LABELS: Record<UnderlineStyle, string> = { dotted: 'Dotted underline', solid: 'Solid underline', wavy: 'Wavy underline', tint: 'Light background' };
 
 /** Display settings: how terms are marked, which kinds, and how often. */
-export function SettingsForm({ settings, categories, onChange }: { settings: Settings; categories: Record<string, string>; onChange: (next: Settings) => void }) {
+export function SettingsForm({
+  settings,
+  categories,
+  onChange,
+}: {
+  settings: Settings;
+  categories: Record<string, string>;
+  onChange: (next: Settings) => void;
+}) {
   return (
     <form class="settings" onSubmit={(e) => e.preventDefault()}>
       <label>

@@ -53,7 +53,10 @@ export function normaliseSettings(stored: unknown): NormalisedSettings {
   const problems: string[] = [];
   if (stored === null || stored === undefined) return { settings: { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [] }, problems };
   if (typeof stored !== 'object' || Array.isArray(stored)) {
-    return { settings: { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [] }, problems: ['Your MedGloss settings could not be read and were reset to the defaults.'] };
+    return {
+      settings: { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [] },
+      problems: ['Your MedGloss settings could not be read and were reset to the defaults.'],
+    };
   }
   const raw = stored as Record<string, unknown>;
   const pick = <T>(key: keyof Settings, valid: (value: unknown) => value is T, fallback: T): T => {

@@ -18,12 +18,37 @@ describe('findMatches', () => {
     ['generates irregular plurals', 'metastases in two vertebrae', ['metastasis:metastases', 'vertebra:vertebrae']],
     ['generates plurals of words read as verbs', 'two biopsies', ['biopsy:biopsies']],
     ['pluralises abbreviations with a lower-case s', 'NSAIDs help', ['nsaid:NSAIDs']],
-    ['matches curly and straight apostrophes', 'Gottron’s papules, Gottron\'s papules', ['gottrons-papules:Gottron’s papules', "gottrons-papules:Gottron's papules"]],
-    ['matches the possessive without its apostrophe', 'Gottron papules and Gottrons papules', ['gottrons-papules:Gottron papules', 'gottrons-papules:Gottrons papules']],
-    ['matches line breaks and non-breaking spaces inside names', 'heliotrope\nrash, heliotrope\u00a0rash', ['heliotrope-rash:heliotrope\nrash', 'heliotrope-rash:heliotrope\u00a0rash']],
+    [
+      'matches curly and straight apostrophes',
+      "Gottron’s papules, Gottron's papules",
+      ['gottrons-papules:Gottron’s papules', "gottrons-papules:Gottron's papules"],
+    ],
+    [
+      'matches the possessive without its apostrophe',
+      'Gottron papules and Gottrons papules',
+      ['gottrons-papules:Gottron papules', 'gottrons-papules:Gottrons papules'],
+    ],
+    [
+      'matches line breaks and non-breaking spaces inside names',
+      'heliotrope\nrash, heliotrope\u00a0rash',
+      ['heliotrope-rash:heliotrope\nrash', 'heliotrope-rash:heliotrope\u00a0rash'],
+    ],
     ['ignores soft hyphens inside words', 'dermato\u00admyositis', ['dermatomyositis:dermato\u00admyositis']],
-    ['matches hyphen, space and closed forms', 'anti-inflammatory, anti inflammatory, antiinflammatory, anti\u2011inflammatory', ['anti-inflammatory:anti-inflammatory', 'anti-inflammatory:anti inflammatory', 'anti-inflammatory:antiinflammatory', 'anti-inflammatory:anti\u2011inflammatory']],
-    ['matches names with and without accents', 'Sjögren’s syndrome or Sjogren syndrome', ['sjogrens-syndrome:Sjögren’s syndrome', 'sjogrens-syndrome:Sjogren syndrome']],
+    [
+      'matches hyphen, space and closed forms',
+      'anti-inflammatory, anti inflammatory, antiinflammatory, anti\u2011inflammatory',
+      [
+        'anti-inflammatory:anti-inflammatory',
+        'anti-inflammatory:anti inflammatory',
+        'anti-inflammatory:antiinflammatory',
+        'anti-inflammatory:anti\u2011inflammatory',
+      ],
+    ],
+    [
+      'matches names with and without accents',
+      'Sjögren’s syndrome or Sjogren syndrome',
+      ['sjogrens-syndrome:Sjögren’s syndrome', 'sjogrens-syndrome:Sjogren syndrome'],
+    ],
     ['matches British spellings', 'anaemia, oedema and a tumour', ['anemia:anaemia', 'edema:oedema', 'tumor:tumour']],
     ['matches names with an initial', 'E. coli and E coli', ['e-coli:E. coli', 'e-coli:E coli']],
     ['does not join words across punctuation', 'heliotrope, rash', []],
@@ -32,7 +57,11 @@ describe('findMatches', () => {
     ['drops an ambiguous name without medical context', 'A solar flare lit the sky', []],
     ['drops an ambiguous name used as a verb', 'Tempers will flare over dermatomyositis', ['dermatomyositis:dermatomyositis']],
     ['drops an ambiguous abbreviation without medical context', 'MS Office and MS Word', []],
-    ['keeps an ambiguous abbreviation with medical context', 'MS is treated with corticosteroids', ['multiple-sclerosis:MS', 'corticosteroids:corticosteroids']],
+    [
+      'keeps an ambiguous abbreviation with medical context',
+      'MS is treated with corticosteroids',
+      ['multiple-sclerosis:MS', 'corticosteroids:corticosteroids'],
+    ],
   ])('%s', (_rule, text, expected) => {
     expect(scan(text)).toEqual(expected);
   });
@@ -46,5 +75,12 @@ describe('findMatches', () => {
   it('never returns overlapping matches', () => {
     const matches = findMatches('juvenile dermatomyositis dermatomyositis heliotrope rash rash', MINI_MATCHER);
     for (let i = 1; i < matches.length; i++) expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+  });
+});
+
+describe('ambiguity rules', () => {
+  it('guard one-word names and abbreviations but not names of several words', () => {
+    const text = 'She was told she has multiple sclerosis.';
+    expect(scan(text)).toEqual(['multiple-sclerosis:multiple sclerosis']);
   });
 });

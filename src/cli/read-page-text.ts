@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { walkBlocks } from '../page/collect-blocks';
+
+/**
+ * The text blocks of a file as the content script would see them: an HTML file is parsed and
+ * walked with the extension's own block walker (scripts are not run); a text file gives one
+ * block per line, as paragraphs would on a page.
+ */
+export function readPageBlocks(path: string): string[] {
+  const content = readFileSync(path, 'utf8');
+  if (!/\.html?$/i.test(path)) return content.split('\n').filter((line) => line.trim() !== '');
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
+  const globals = globalThis as Record<string, unknown>;
+  // The walker uses the DOM's constants; in node they come from this window.
+  globals.Node ??= window.Node;
+  globals.NodeFilter ??= window.NodeFilter;
+  globals.ShadowRoot ??= window.ShadowRoot;
+  const document = window.document;
+  document.write(content);
+  const blocks = [...walkBlocks(document.body ?? document.documentElement)].map((block) => block.text);
+  void window.happyDOM.close();
+  return blocks;
+}

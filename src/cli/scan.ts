@@ -1,0 +1,51 @@
+/**
+ * `npm run scan -- [--json] <file.html|file.txt>`: the matcher on a file, without a browser.
+ * Prints each match (term id, matched text, position) and a summary; with --json, only one JSON
+ * array of {id, term, text, start, end}, offsets into the page's text (its blocks joined by "\n").
+ */
+import nlp from 'compromise';
+import { compileGlossary } from '../glossary/compile-glossary';
+import { loadValidGlossary } from '../glossary/load-glossary';
+import { compileMatcher } from '../matching/compile-matcher';
+import { findMatches } from '../matching/find-matches';
+import { readPageBlocks } from './read-page-text';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const files = args.filter((a) => a !== '--json');
+if (files.length !== 1) {
+  console.error('usage: npm run scan -- [--json] <file.html|file.txt>');
+  process.exit(2);
+}
+
+const glossary = compileGlossary(loadValidGlossary());
+const matcher = compileMatcher(glossary.forms);
+const blocks = readPageBlocks(files[0]!);
+
+const results: { id: string; term: string; text: string; start: number; end: number }[] = [];
+let offset = 0;
+for (const block of blocks) {
+  for (const match of findMatches(block, matcher, { isNoun: compromiseIsNoun })) {
+    const entry = glossary.entries[match.entry]!;
+    results.push({ id: entry.id, term: entry.term, text: block.slice(match.start, match.end), start: offset + match.start, end: offset + match.end });
+  }
+  offset += block.length + 1;
+}
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+} else {
+  for (const r of results) console.log(`${String(r.start).padStart(7)}-${String(r.end).padEnd(7)} ${r.id.padEnd(32)} ${JSON.stringify(r.text)}`);
+  const distinct = new Set(results.map((r) => r.id));
+  console.log(`\n${results.length} matches of ${distinct.size} terms in ${blocks.length} blocks (${offset} characters).`);
+}
+
+/** compromise's part-of-speech tagger on the sentence holding a candidate: too large for the browser. */
+function compromiseIsNoun(text: string, start: number, end: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('.', start) + 1, 0);
+  const nextStop = text.indexOf('.', end);
+  const sentence = nlp(text.slice(sentenceStart, nextStop < 0 ? text.length : nextStop + 1));
+  const word = text.slice(start, end).split(/\s+/)[0]!.replace(/[^\p{L}\p{N}'-]/gu, '');
+  const found = sentence.match(word);
+  return !found.found || found.terms().first().has('#Noun');
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: speed of the matcher and of the popup's glossary search, as ratios against a
+ * baseline measured in the same run (the machines are noisy; absolute times are not comparable).
+ *
+ * - Matcher: the seed page repeated to about 1 MB, split into its paragraphs like page blocks.
+ *   Baseline: one case-insensitive regular expression with an alternation of every name, the
+ *   obvious way to find many words at once.
+ * - Search: a set of queries over the whole glossary, per query; baseline: a substring filter.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compileGlossary } from '../../src/glossary/compile-glossary';
+import { loadValidGlossary } from '../../src/glossary/load-glossary';
+import { compileMatcher } from '../../src/matching/compile-matcher';
+import { findMatches } from '../../src/matching/find-matches';
+import { createGlossarySearch } from '../../src/popup/search-glossary';
+
+const RUNS = 7;
+const seed = readFileSync(resolve(import.meta.dirname, '../../../shared/seed/dermatomyositis.txt'), 'utf8');
+const paragraphs = seed.split('\n').filter(Boolean);
+const blocks: string[] = [];
+for (let size = 0; size < 1_000_000; ) {
+  for (const p of paragraphs) {
+    blocks.push(p);
+    size += p.length;
+  }
+}
+const totalChars = blocks.reduce((n, b) => n + b.length, 0);
+
+const glossary = compileGlossary(loadValidGlossary());
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(run: () => number): { ms: number; result: number } {
+  let result = 0;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    result = run();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result };
+}
+
+const compileTime = time(() => compileMatcher(glossary.forms).longestName);
+const matcher = compileMatcher(glossary.forms);
+const ours = time(() => blocks.reduce((n, b) => n + findMatches(b, matcher).length, 0));
+
+const escaped = [...new Set(glossary.forms.map((f) => f.text))].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const baselineRegex = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'giu');
+const baseline = time(() => blocks.reduce((n, b) => n + (b.match(baselineRegex)?.length ?? 0), 0));
+
+console.log(`Matcher on ${(totalChars / 1e6).toFixed(2)} MB of text in ${blocks.length} blocks, ${glossary.entries.length} entries, ${glossary.forms.length} name forms (median of ${RUNS}):`);
+console.log(`  compile matcher:          ${compileTime.ms.toFixed(1)} ms`);
+console.log(`  MedGloss findMatches:     ${ours.ms.toFixed(1)} ms, ${ours.result} matches`);
+console.log(`  baseline regex:           ${baseline.ms.toFixed(1)} ms, ${baseline.result} matches`);
+console.log(`  ratio MedGloss/baseline:  ${(ours.ms / baseline.ms).toFixed(2)}`);
+
+const queries = ['ivig', 'azathioprin', 'dermatomiositis', 'heart', 'blood thinner', 'MRI', 'Gottron', 'steroid', 'cancer', 'zz'];
+const search = createGlossarySearch(glossary.entries);
+const searchTime = time(() => queries.reduce((n, q) => n + search(q).length, 0));
+const substringTime = time(() => queries.reduce((n, q) => n + glossary.entries.filter((e) => e.term.toLowerCase().includes(q.toLowerCase())).length, 0));
+console.log(`Glossary search over ${glossary.entries.length} entries, ${queries.length} queries (median of ${RUNS}):`);
+console.log(`  fuzzy search:             ${(searchTime.ms / queries.length).toFixed(2)} ms per query`);
+console.log(`  baseline substring:       ${(substringTime.ms / queries.length).toFixed(3)} ms per query`);
+console.log(`  ratio fuzzy/substring:    ${(searchTime.ms / substringTime.ms).toFixed(1)}`);

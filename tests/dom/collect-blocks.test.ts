@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isInsideExcluded, locateOffset, walkBlocks } from '../../src/page/collect-blocks';
+
+function blockTexts(root: Node = document.body): string[] {
+  return [...walkBlocks(root)].map((b) => b.text.trim());
+}
+
+describe('walkBlocks', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('joins text across inline elements into one block', () => {
+    document.body.innerHTML = '<p>A <b>heliotrope</b> <a href="#">rash</a> on the eyelids.</p>';
+    expect(blockTexts()).toEqual(['A heliotrope rash on the eyelids.']);
+  });
+
+  it('starts a new block at every block element', () => {
+    document.body.innerHTML = '<div>before<p>inside</p>after</div><ul><li>one</li><li>two</li></ul>';
+    expect(blockTexts()).toEqual(['before', 'inside', 'after', 'one', 'two']);
+  });
+
+  it('ends a block at a line break', () => {
+    document.body.innerHTML = '<p>heliotrope<br>rash</p>';
+    expect(blockTexts()).toEqual(['heliotrope', 'rash']);
+  });
+
+  it.each([
+    ['scripts and styles', '<script>var lupus = 1</script><style>.lupus{}</style>'],
+    ['form fields', '<textarea>lupus</textarea><select><option>lupus</option></select><button>lupus</button>'],
+    ['editable regions and everything inside them', '<div contenteditable="true"><p>lupus <b>flare</b></p></div>'],
+    ['code', '<pre>lupus</pre><code>lupus</code><kbd>lupus</kbd><samp>lupus</samp>'],
+    ['hidden content', '<p hidden>lupus</p><p aria-hidden="true">lupus</p>'],
+    ['content marked not to translate', '<p translate="no">lupus</p>'],
+    ['SVG and MathML', '<svg><text>lupus</text></svg><math><mi>lupus</mi></math>'],
+    ['our own popover', '<medgloss-popover>lupus</medgloss-popover>'],
+  ])('skips %s', (_what, html) => {
+    document.body.innerHTML = `${html}<p>visible</p>`;
+    expect(blockTexts()).toEqual(['visible']);
+  });
+
+  it('walks open shadow roots', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>inside the <i>shadow</i></p>';
+    expect(blockTexts()).toEqual(['inside the shadow']);
+  });
+
+  it('skips a whole document in design mode', () => {
+    document.body.innerHTML = '<p>lupus</p>';
+    document.designMode = 'on';
+    try {
+      expect(blockTexts()).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  it('maps text offsets back to nodes, choosing the node a range ends in', () => {
+    document.body.innerHTML = '<p><b>helio</b>trope rash</p>';
+    const [block] = [...walkBlocks(document.body)];
+    const start = locateOffset(block!, 5, false);
+    const end = locateOffset(block!, 5, true);
+    expect(start.node.data).toBe('trope rash');
+    expect(start.offset).toBe(0);
+    expect(end.node.data).toBe('helio');
+    expect(end.offset).toBe(5);
+  });
+});
+
+describe('isInsideExcluded', () => {
+  it('looks up through ancestors', () => {
+    document.body.innerHTML = '<div contenteditable><p><span id="x">text</span></p></div><p id="y">text</p>';
+    expect(isInsideExcluded(document.getElementById('x')!.firstChild!)).toBe(true);
+    expect(isInsideExcluded(document.getElementById('y')!.firstChild!)).toBe(false);
+  });
+});

@@ -1,0 +1,146 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** Chromium's flags for a closed network: without them it tries to reach Google at every start. */
+const QUIET_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+
+/** Debian's Chromium (branded Chrome 137+ ignores --load-extension), or CHROMIUM_PATH. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. The real-browser tests need Debian's chromium: run "apt-get install chromium" as root, or set CHROMIUM_PATH to a Chromium (not branded Chrome) binary.`,
+    );
+  }
+  return path;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Starts headless Chromium with a fresh profile and the built extension loaded. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'medgloss-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts headless Chromium without the extension: the control for "the page is unchanged". */
+export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'medgloss-plain-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects what a page says is wrong: uncaught errors and console errors and warnings. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** The text of every range registered under our highlight names, in registration order. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('medgloss-term-')) continue;
+      for (const staticRange of highlight) {
+        const range = document.createRange();
+        range.setStart(staticRange.startContainer, staticRange.startOffset);
+        range.setEnd(staticRange.endContainer, staticRange.endOffset);
+        texts.push(range.toString());
+      }
+    }
+    return texts;
+  });
+}
+
+/** Waits until the number of highlighted ranges stops changing (the scan runs in slices). */
+export async function waitForHighlights(page: Page, atLeast = 1): Promise<string[]> {
+  let previous = -1;
+  for (let i = 0; i < 50; i++) {
+    const texts = await highlightedTexts(page);
+    if (texts.length >= atLeast && texts.length === previous) return texts;
+    previous = texts.length;
+    await page.waitForTimeout(150);
+  }
+  return highlightedTexts(page);
+}
+
+/** The page's DOM as markup, without our popover host: what must not change. */
+export async function pageMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('medgloss-popover').forEach((host) => host.remove());
+    return clone.outerHTML;
+  });
+}
+
+/** The centre of the first occurrence of a text on the page, for pointing at it. */
+export async function centreOfText(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    // The text may span several nodes: search the joined text of each block.
+    for (const block of document.querySelectorAll('p, h1, h2, li')) {
+      const nodes: Text[] = [];
+      walker.currentNode = block;
+      const blockWalker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let n = blockWalker.nextNode(); n; n = blockWalker.nextNode()) nodes.push(n as Text);
+      const joined = nodes.map((n) => n.data).join('');
+      const at = joined.indexOf(needle);
+      if (at < 0) continue;
+      const locate = (offset: number) => {
+        let seen = 0;
+        for (const node of nodes) {
+          if (offset <= seen + node.data.length) return { node, offset: offset - seen };
+          seen += node.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const start = locate(at + 1);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset - 1);
+      range.setEnd(start.node, Math.min(start.node.data.length, start.offset + 2));
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return undefined;
+  }, text);
+  if (!point) throw new Error(`"${text}" is not on the page`);
+  return point;
+}

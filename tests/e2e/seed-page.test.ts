@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileGlossary } from '../../src/glossary/compile-glossary';
+import { loadValidGlossary } from '../../src/glossary/load-glossary';
+import { SEED_TERMS } from '../fixtures/seed-terms';
+import { type ExtensionBrowser, centreOfText, launchPlain, launchWithExtension, pageMarkup, waitForHighlights, watchConsole } from './browser';
+import { type FixtureServer, seedPageHtml, serveFixtures } from './fixture-server';
+
+const glossary = compileGlossary(loadValidGlossary());
+const SCREENSHOT = resolve(import.meta.dirname, 'screenshots/popover.png');
+
+describe('the extension on the seed page, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+  let page: Page;
+  let consoleProblems: string[];
+  let plainMarkup: string;
+
+  beforeAll(async () => {
+    server = await serveFixtures({ '/seed.html': { body: seedPageHtml() } });
+    // The control: the same page in the same browser without the extension.
+    const plain = await launchPlain();
+    const plainPage = await plain.context.newPage();
+    await plainPage.goto(`${server.origin}/seed.html`);
+    plainMarkup = await pageMarkup(plainPage);
+    await plain.close();
+
+    browser = await launchWithExtension();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    consoleProblems = watchConsole(page);
+    await page.goto(`${server.origin}/seed.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('underlines every medical term of the page', async () => {
+    const texts = await waitForHighlights(page, SEED_TERMS.length);
+    for (const [text] of SEED_TERMS) expect(texts).toContain(text);
+  });
+
+  it('underlines nothing that is not a glossary name', async () => {
+    const names = new Set(glossary.forms.map((f) => f.text.toLowerCase().replace(/’/g, "'")));
+    const texts = await waitForHighlights(page);
+    for (const text of texts)
+      expect(names.has(text.toLowerCase().replace(/’/g, "'")) || names.has(text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '))).toBe(true);
+  });
+
+  it('shows the explanation of Gottron’s papules when the pointer rests on it', async () => {
+    await waitForHighlights(page);
+    const { x, y } = await centreOfText(page, 'Gottron’s papules');
+    await page.mouse.move(x, y);
+    const popover = page.locator('medgloss-popover section[role="dialog"]');
+    await popover.waitFor({ state: 'visible', timeout: 5000 });
+    const entry = glossary.entries.find((e) => e.id === 'gottrons-papules')!;
+    await expect(popover.locator('h2').textContent()).resolves.toBe(entry.term);
+    await expect(popover.locator('.short').textContent()).resolves.toBe(entry.short);
+    mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, clip: { x: 0, y: Math.max(0, y - 260), width: 1100, height: 460 } });
+  });
+
+  it('keeps the popover open while the pointer is on it, and closes it on Escape', async () => {
+    const popover = page.locator('medgloss-popover section[role="dialog"]');
+    const box = (await popover.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.waitForTimeout(800);
+    await expect(popover.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await popover.waitFor({ state: 'detached', timeout: 2000 });
+  });
+
+  it('leaves the page’s DOM as it was, apart from its one host element', async () => {
+    await expect(pageMarkup(page)).resolves.toBe(plainMarkup);
+    await expect(page.evaluate(() => [...document.documentElement.children].map((e) => e.localName))).resolves.toEqual(['head', 'body', 'medgloss-popover']);
+  });
+
+  it('lists the page’s terms in the popup and turns the site off from there', async () => {
+    const tabId = await browser.worker.evaluate(async (origin) => {
+      const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
+      const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
+      return tab!.id!;
+    }, server.origin);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const list = popup.getByRole('list', { name: 'Terms on this page' });
+    await list.waitFor();
+    await expect(list.getByRole('button', { name: 'Gottron’s papules' }).count()).resolves.toBe(1);
+
+    await popup.getByLabel('Highlight on 127.0.0.1').uncheck();
+    await expect.poll(() => waitForHighlights(page, 0), { timeout: 5000 }).toEqual([]);
+    await popup.getByLabel('Highlight on 127.0.0.1').check();
+    await expect.poll(async () => (await waitForHighlights(page)).length, { timeout: 5000 }).toBeGreaterThanOrEqual(SEED_TERMS.length);
+    await popup.close();
+  });
+
+  it('writes nothing to the console', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
