@@ -10,15 +10,23 @@ import { walkBlocks } from '../page/collect-blocks';
 export function readPageBlocks(path: string): string[] {
   const content = readFileSync(path, 'utf8');
   if (!/\.html?$/i.test(path)) return content.split('\n').filter((line) => line.trim() !== '');
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
+  });
   const globals = globalThis as Record<string, unknown>;
   // The walker uses the DOM's constants; in node they come from this window.
   globals.Node ??= window.Node;
   globals.NodeFilter ??= window.NodeFilter;
   globals.ShadowRoot ??= window.ShadowRoot;
-  const document = window.document;
-  document.write(content);
-  const blocks = [...walkBlocks(document.body ?? document.documentElement)].map((block) => block.text);
+  const document = new window.DOMParser().parseFromString(content, 'text/html');
+  // happy-dom's node types are its own; at run time they are the DOM the walker expects.
+  const root = (document.body ?? document.documentElement) as unknown as Node;
+  const blocks = [...walkBlocks(root)].map((block) => block.text);
   void window.happyDOM.close();
   return blocks;
 }

@@ -45,7 +45,10 @@ function compromiseIsNoun(text: string, start: number, end: number): boolean {
   const sentenceStart = Math.max(text.lastIndexOf('.', start) + 1, 0);
   const nextStop = text.indexOf('.', end);
   const sentence = nlp(text.slice(sentenceStart, nextStop < 0 ? text.length : nextStop + 1));
-  const word = text.slice(start, end).split(/\s+/)[0]!.replace(/[^\p{L}\p{N}'-]/gu, '');
+  const word = text
+    .slice(start, end)
+    .split(/\s+/)[0]!
+    .replace(/[^\p{L}\p{N}'-]/gu, '');
   const found = sentence.match(word);
   return !found.found || found.terms().first().has('#Noun');
 }

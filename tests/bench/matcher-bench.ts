@@ -19,7 +19,7 @@ const RUNS = 7;
 const seed = readFileSync(resolve(import.meta.dirname, '../../../shared/seed/dermatomyositis.txt'), 'utf8');
 const paragraphs = seed.split('\n').filter(Boolean);
 const blocks: string[] = [];
-for (let size = 0; size < 1_000_000; ) {
+for (let size = 0; size < 1_000_000;) {
   for (const p of paragraphs) {
     blocks.push(p);
     size += p.length;
@@ -53,7 +53,9 @@ const escaped = [...new Set(glossary.forms.map((f) => f.text))].sort((a, b) => b
 const baselineRegex = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'giu');
 const baseline = time(() => blocks.reduce((n, b) => n + (b.match(baselineRegex)?.length ?? 0), 0));
 
-console.log(`Matcher on ${(totalChars / 1e6).toFixed(2)} MB of text in ${blocks.length} blocks, ${glossary.entries.length} entries, ${glossary.forms.length} name forms (median of ${RUNS}):`);
+console.log(
+  `Matcher on ${(totalChars / 1e6).toFixed(2)} MB of text in ${blocks.length} blocks, ${glossary.entries.length} entries, ${glossary.forms.length} name forms (median of ${RUNS}):`,
+);
 console.log(`  compile matcher:          ${compileTime.ms.toFixed(1)} ms`);
 console.log(`  MedGloss findMatches:     ${ours.ms.toFixed(1)} ms, ${ours.result} matches`);
 console.log(`  baseline regex:           ${baseline.ms.toFixed(1)} ms, ${baseline.result} matches`);

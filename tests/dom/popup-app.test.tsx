@@ -78,7 +78,12 @@ describe('PopupApp', () => {
   });
 
   it('shows a message and stores repaired settings when the stored ones were corrupt', async () => {
-    const services = fakeServices({ readSettings: vi.fn(async () => ({ settings: { ...DEFAULT_SETTINGS }, problems: ['Your MedGloss settings could not be read and were reset to the defaults.'] })) });
+    const services = fakeServices({
+      readSettings: vi.fn(async () => ({
+        settings: { ...DEFAULT_SETTINGS },
+        problems: ['Your MedGloss settings could not be read and were reset to the defaults.'],
+      })),
+    });
     await mount(services);
     expect(root.querySelector('[role="status"]')?.textContent).toContain('were reset to the defaults');
     expect(services.writeSettings).toHaveBeenCalledWith(DEFAULT_SETTINGS);

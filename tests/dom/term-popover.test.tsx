@@ -6,7 +6,13 @@ import { entry } from '../fixtures/mini-glossary';
 describe('TermPopover', () => {
   it('shows the name, category, text and other names of an entry', () => {
     const root = document.createElement('div');
-    const ivig = entry({ id: 'ivig', term: 'Intravenous immunoglobulin', abbr: ['IVIG'], also: ['immune globulin'], short: 'Antibodies from donors, given through a vein.' });
+    const ivig = entry({
+      id: 'ivig',
+      term: 'Intravenous immunoglobulin',
+      abbr: ['IVIG'],
+      also: ['immune globulin'],
+      short: 'Antibodies from donors, given through a vein.',
+    });
     render(<TermPopover entry={ivig} categoryLabel="Medicine" onClose={() => {}} />, root);
     expect(root.querySelector('h2')?.textContent).toBe('Intravenous immunoglobulin');
     expect(root.querySelector('.category')?.textContent).toBe('Medicine');

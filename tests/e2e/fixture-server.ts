@@ -19,7 +19,12 @@ export interface FixtureServer {
 /** Serves fixture pages on 127.0.0.1 (content scripts do not run on data: URLs). */
 export async function serveFixtures(pages: Record<string, FixturePage>): Promise<FixtureServer> {
   const server: Server = createServer((request, response) => {
-    const page = pages[new URL(request.url ?? '/', 'http://x').pathname];
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const page = pages[path];
     if (!page) {
       response.writeHead(404).end();
       return;

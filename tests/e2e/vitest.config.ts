@@ -7,6 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    reporters: ['default', 'json'],
+    outputFile: { json: 'tests/results/e2e.json' },
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
