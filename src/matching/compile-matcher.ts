@@ -1,4 +1,4 @@
-import { nameKeys } from './tokenise';
+import { nameKeys, nameWords } from './tokenise';
 
 /** When an ambiguous name may be underlined; see glossary/README.md. */
 export const AMBIGUITY_RULES = ['medical-context', 'noun', 'exact-case', 'not-title-start'] as const;
@@ -16,9 +16,14 @@ export interface NameForm {
   rules: readonly AmbiguityRule[];
 }
 
-interface TrieNode {
+/** A name form ready for matching: with exact case, the words it must show as written. */
+export interface CompiledForm extends NameForm {
+  exactWords?: string[];
+}
+
+export interface TrieNode {
   next: Map<string, TrieNode>;
-  forms: NameForm[];
+  forms: CompiledForm[];
 }
 
 /** A compiled word trie: the root maps a word key to the names that start with that word. */
@@ -46,7 +51,7 @@ export function compileMatcher(forms: readonly NameForm[]): Matcher {
       }
       level = node.next;
     }
-    node!.forms.push(form);
+    node!.forms.push(form.exactCase ? { ...form, exactWords: nameWords(form.text) } : form);
   }
   return { root, longestName };
 }

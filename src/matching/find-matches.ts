@@ -1,5 +1,5 @@
-import type { Matcher, NameForm } from './compile-matcher';
-import { WORD_PATTERN, isWordJoiner, wordKey } from './tokenise';
+import type { CompiledForm, Matcher, TrieNode } from './compile-matcher';
+import { foldWord, isWordJoiner, nextWordStart, wordEnd } from './tokenise';
 
 /** A glossary name found in a text: offsets into that text, end exclusive. */
 export interface TermMatch {
@@ -17,40 +17,76 @@ export interface FindOptions {
   isNoun?: (text: string, start: number, end: number) => boolean;
 }
 
-interface Word {
-  start: number;
-  end: number;
-  key: string;
-}
-
 /**
  * Finds glossary names in one block of text: whole words only, leftmost-longest, never
  * overlapping. Names flagged as ambiguous are kept only where their rules hold.
+ *
+ * The text is lower-cased once; each word is looked up as it is and folded (accents, British
+ * spellings) only when that lookup misses and the word could fold to something else. Words after
+ * the first are only read when the first one starts a name.
  */
 export function findMatches(text: string, matcher: Matcher, options: FindOptions = {}): TermMatch[] {
-  const words: Word[] = [];
-  for (const m of text.matchAll(WORD_PATTERN)) {
-    words.push({ start: m.index, end: m.index + m[0].length, key: wordKey(m[0]) });
-  }
-  const found: { match: TermMatch; form: NameForm }[] = [];
-  for (let i = 0; i < words.length; i++) {
-    let level = matcher.root;
-    let best: { form: NameForm; last: number } | undefined;
-    for (let j = i; j < words.length && j - i < matcher.longestName; j++) {
-      if (j > i && !isWordJoiner(text.slice(words[j - 1]!.end, words[j]!.start), text.slice(words[j - 1]!.start, words[j - 1]!.end))) break;
-      const node = level.get(words[j]!.key);
-      if (!node) break;
-      const form = node.forms.find((f) => !f.exactCase || hasExactWords(text, words, i, j, f.text));
-      if (form) best = { form, last: j };
-      level = node.next;
+  const lowerWhole = text.toLowerCase();
+  // Lower-casing can change the length ("İ" becomes two units); then offsets would drift.
+  const lower = lowerWhole.length === text.length ? lowerWhole : undefined;
+  const keyOf = (start: number, end: number) => (lower ? lower.slice(start, end) : text.slice(start, end).toLowerCase());
+
+  const found: { match: TermMatch; form: CompiledForm }[] = [];
+  for (let start = nextWordStart(text, 0); start >= 0;) {
+    const end = wordEnd(text, start);
+    let node = lookUp(matcher.root, keyOf(start, end));
+    let best: { form: CompiledForm; end: number } | undefined;
+    let wordEndAt = end;
+    let wordCount = 1;
+    while (node) {
+      const form = node.forms.find((f) => !f.exactWords || hasExactWords(text, start, wordEndAt, f.exactWords));
+      if (form) best = { form, end: wordEndAt };
+      if (node.next.size === 0 || wordCount >= matcher.longestName) break;
+      const nextStart = nextWordStart(text, wordEndAt);
+      if (nextStart < 0) break;
+      const previousStart = wordStartBefore(text, wordEndAt);
+      if (!isWordJoiner(text.slice(wordEndAt, nextStart), wordEndAt - previousStart)) break;
+      const nextEnd = wordEnd(text, nextStart);
+      node = lookUp(node.next, keyOf(nextStart, nextEnd));
+      wordEndAt = nextEnd;
+      wordCount++;
     }
     if (best) {
-      found.push({ match: { entry: best.form.entry, start: words[i]!.start, end: words[best.last]!.end }, form: best.form });
-      i = best.last;
-    }
+      found.push({ match: { entry: best.form.entry, start, end: best.end }, form: best.form });
+      start = nextWordStart(text, best.end);
+    } else start = nextWordStart(text, end);
   }
   if (!found.some((f) => f.form.rules.length > 0)) return found.map((f) => f.match);
-  const isNoun = options.isNoun ?? guessIsNoun;
+  return applyAmbiguityRules(text, found, options.isNoun ?? guessIsNoun);
+}
+
+function lookUp(level: Map<string, TrieNode>, lowerWord: string): TrieNode | undefined {
+  const node = level.get(lowerWord);
+  if (node) return node;
+  const folded = foldWord(lowerWord);
+  return folded === lowerWord ? undefined : level.get(folded);
+}
+
+/** The start of the word that ends at `end` (words are short: a backwards scan is cheap). */
+function wordStartBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && !/[\s\u00A0\u202F\-\u2010-\u2014.,;:!?()[\]"]/u.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function hasExactWords(text: string, start: number, end: number, words: string[]): boolean {
+  let at = start;
+  for (const word of words) {
+    const wordStart = nextWordStart(text, at);
+    if (wordStart < 0 || wordStart >= end) return false;
+    const stop = wordEnd(text, wordStart);
+    if (text.slice(wordStart, stop).replace(/[\u00AD\u200B-\u200D\u2060]/g, '') !== word) return false;
+    at = stop;
+  }
+  return true;
+}
+
+function applyAmbiguityRules(text: string, found: { match: TermMatch; form: CompiledForm }[], isNoun: NonNullable<FindOptions['isNoun']>): TermMatch[] {
   const hasPlainMatch = found.some((f) => f.form.rules.length === 0);
   return found
     .filter(({ match, form }) =>
@@ -68,15 +104,6 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
       }),
     )
     .map((f) => f.match);
-}
-
-function hasExactWords(text: string, words: Word[], first: number, last: number, written: string): boolean {
-  const writtenWords = Array.from(written.matchAll(WORD_PATTERN), (m) => m[0]);
-  if (writtenWords.length !== last - first + 1) return false;
-  return writtenWords.every((w, k) => {
-    const word = words[first + k]!;
-    return text.slice(word.start, word.end).replace(/[\u00AD\u200B-\u200D\u2060]/g, '') === w;
-  });
 }
 
 const VERB_BEFORE = /\b(to|will|would|can|could|may|might|must|shall|should|did|does|do|not|never)\s+$/i;

@@ -1,30 +1,65 @@
 /**
  * Splitting text into words the same way for glossary names (at build time) and page text (at run
- * time), so that a name and the text it appears in always produce the same keys.
+ * time), so that a name and the text it appears in always produce the same keys. A hand-written
+ * scanner rather than a Unicode regular expression: it runs over every character of every page,
+ * and ASCII letters, by far the most common, take a single comparison.
  */
 
 /**
- * A word: letters and digits, with apostrophes inside (Gottron's) and invisible characters that
- * pages put inside words to control line breaking (soft hyphen, zero-width space and joiners).
+ * Characters that make up words besides ASCII letters and digits: letters and digits of any script,
+ * combining marks (a decomposed "ö"), and the invisible characters pages put inside words to control
+ * line breaking (soft hyphen, zero-width space and joiners).
  */
-export const WORD_PATTERN = /[\p{L}\p{N}\u00AD\u200B-\u200D\u2060]+(?:['\u2019][\p{L}\p{N}\u00AD\u200B-\u200D\u2060]+)*/gu;
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060]/u;
 
-/** What may stand between two words of a multi-word name: spaces of any kind and hyphens. */
-const JOINER_PATTERN = /^[\s\u00A0\u202F\-\u2010-\u2014]+$/u;
-/** After an initial ("E. coli", "C. diff") a full stop may stand between the words too. */
-const INITIAL_JOINER_PATTERN = /^\.?[\s\u00A0\u202F]+$/u;
+/** Whether the UTF-16 unit at `i` belongs to a word. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return NON_ASCII_WORD_CHAR.test(text[i]!);
+}
+
+/** The start of the first word at or after `from`, or -1. */
+export function nextWordStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (isWordChar(text, i)) return i;
+  return -1;
+}
+
+/** The end of the word starting at `start`; apostrophes inside a word (Gottron's) belong to it. */
+export function wordEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    if (isWordChar(text, i)) i++;
+    else {
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019) && i + 1 < text.length && isWordChar(text, i + 1)) i += 2;
+      else break;
+    }
+  }
+  return i;
+}
+
+/** Every word of a text, as [start, end) pairs. */
+export function wordSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let start = nextWordStart(text, 0); start >= 0;) {
+    const end = wordEnd(text, start);
+    spans.push([start, end]);
+    start = nextWordStart(text, end);
+  }
+  return spans;
+}
 
 const INVISIBLE_IN_WORD = /[\u00AD\u200B-\u200D\u2060]/gu;
 const NEEDS_FOLDING = /[^a-z0-9]|ae|oe|our/;
 
 /**
- * The matching key of one word: lower case, accents and invisible characters removed, curly
+ * Folds a lower-case word to its matching key: accents and invisible characters removed, curly
  * apostrophes straightened, British spellings folded to American ones (anaemia → anemia,
  * oedema → edema, tumour → tumor). Applied to names and text alike, so folding both sides the
  * same way is what makes variants match; it never has to be reversed.
  */
-export function wordKey(word: string): string {
-  const lower = word.toLowerCase();
+export function foldWord(lower: string): string {
   if (!NEEDS_FOLDING.test(lower)) return lower;
   return lower
     .normalize('NFD')
@@ -35,13 +70,28 @@ export function wordKey(word: string): string {
     .replace(/our(s?)$/, 'or$1');
 }
 
-/** Whether the text between two words lets them belong to one multi-word name. */
-export function isWordJoiner(gap: string, previousWord: string): boolean {
-  if (JOINER_PATTERN.test(gap)) return true;
-  return previousWord.length <= 2 && INITIAL_JOINER_PATTERN.test(gap);
+/** The matching key of one word. */
+export function wordKey(word: string): string {
+  return foldWord(word.toLowerCase());
 }
 
 /** The keys of every word of a name, in order: what the matcher stores for it. */
 export function nameKeys(name: string): string[] {
-  return Array.from(name.matchAll(WORD_PATTERN), (m) => wordKey(m[0]));
+  return wordSpans(name).map(([start, end]) => wordKey(name.slice(start, end)));
+}
+
+/** The words of a name as written, for exact-case comparison. */
+export function nameWords(name: string): string[] {
+  return wordSpans(name).map(([start, end]) => name.slice(start, end).replace(INVISIBLE_IN_WORD, ''));
+}
+
+/** What may stand between two words of a multi-word name: spaces of any kind and hyphens. */
+const JOINER_PATTERN = /^[\s\u00A0\u202F\-\u2010-\u2014]+$/u;
+/** After an initial ("E. coli", "C. diff") a full stop may stand between the words too. */
+const INITIAL_JOINER_PATTERN = /^\.?[\s\u00A0\u202F]+$/u;
+
+/** Whether the text between two words lets them belong to one multi-word name. */
+export function isWordJoiner(gap: string, previousWordLength: number): boolean {
+  if (JOINER_PATTERN.test(gap)) return true;
+  return previousWordLength <= 2 && INITIAL_JOINER_PATTERN.test(gap);
 }
