@@ -1,6 +1,7 @@
 /**
  * The one message protocol of the extension: the popup asks the content script of the active tab
- * what it found, and asks it to show a term. Settings travel through storage, not messages.
+ * what it found and asks it to show a term; the content script asks the background for a term's
+ * definition when its popover opens. Settings travel through storage, not messages.
  */
 
 export interface TermCount {
@@ -27,4 +28,13 @@ export function parsePopupRequest(message: unknown, senderId: string | undefined
   if (type === 'medgloss:get-page-info') return { type };
   if (type === 'medgloss:show-term' && typeof id === 'string' && id.length < 200) return { type, id };
   return undefined;
+}
+
+export type EntryRequest = { type: 'medgloss:get-entry'; id: string };
+
+/** Checks a content script's request for a definition: from our own extension, well formed. */
+export function parseEntryRequest(message: unknown, senderId: string | undefined, ownId: string): EntryRequest | undefined {
+  if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
+  const { type, id } = message as { type?: unknown; id?: unknown };
+  return type === 'medgloss:get-entry' && typeof id === 'string' && id.length < 200 ? { type, id } : undefined;
 }

@@ -1,7 +1,8 @@
-import glossary from 'virtual:medgloss-glossary';
+import glossary from 'virtual:medgloss-page-glossary';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parsePopupRequest } from '../../src/messages';
+import type { GlossaryEntry } from '../../src/glossary/schema';
+import { type EntryRequest, parsePopupRequest } from '../../src/messages';
 import { startPage } from '../../src/page/start-page';
 import { readSettings, watchSettings } from '../../src/settings/settings-item';
 import './style.css';
@@ -13,7 +14,12 @@ export default defineContentScript({
   async main(ctx) {
     const { settings } = await readSettings();
     if (ctx.isInvalid) return;
-    const page = startPage({ doc: document, glossary, settings });
+    const loadEntry = async (id: string) => {
+      const request: EntryRequest = { type: 'medgloss:get-entry', id };
+      // After an update or uninstall the old script's context is gone: no popover, no error.
+      return ((await browser.runtime.sendMessage(request).catch(() => undefined)) as GlossaryEntry | null | undefined) ?? undefined;
+    };
+    const page = startPage({ doc: document, glossary, loadEntry, settings });
     const unwatch = watchSettings((next) => page.applySettings(next));
     const onMessage = (message: unknown, sender: { id?: string }) => {
       const request = parsePopupRequest(message, sender.id, browser.runtime.id);

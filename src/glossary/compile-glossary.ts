@@ -11,6 +11,35 @@ export interface ShippedGlossary {
   forms: NameForm[];
 }
 
+/**
+ * What the content script needs on every page: names to find and the little it needs to filter
+ * them. Definitions stay in the background and are asked for when a popover opens, which keeps
+ * the script every page loads small.
+ */
+export interface PageGlossary {
+  categories: Record<string, string>;
+  entries: { id: string; category: string }[];
+  /** Name forms as [text, entry, exact case, rules]: about half the size of objects, on every page. */
+  forms: CompactForm[];
+}
+
+export type CompactForm = [text: string, entry: number, exactCase?: 1, rules?: AmbiguityRule[]];
+
+export function pageGlossaryOf(glossary: ShippedGlossary): PageGlossary {
+  return {
+    categories: glossary.categories,
+    entries: glossary.entries.map(({ id, category }) => ({ id, category })),
+    forms: glossary.forms.map(({ text, entry, exactCase, rules }): CompactForm => {
+      if (rules.length > 0) return [text, entry, exactCase ? 1 : undefined, [...rules]];
+      return exactCase ? [text, entry, 1] : [text, entry];
+    }),
+  };
+}
+
+export function expandForms(forms: readonly CompactForm[]): NameForm[] {
+  return forms.map(([text, entry, exactCase, rules]) => ({ text, entry, exactCase: exactCase === 1, rules: rules ?? [] }));
+}
+
 /** Turns validated entries into shipped data; runs at build time, where compromise is available. */
 export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'categories'>): ShippedGlossary {
   const entries = [...glossary.entries].sort((a, b) => a.term.localeCompare(b.term, 'en'));

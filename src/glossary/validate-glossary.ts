@@ -77,7 +77,9 @@ export function validateGlossary(files: readonly GlossaryFile[], context: Glossa
       } else owners.set(claim.key, entry.id);
     }
   }
-  const ids = new Set(valid.map((e) => e.entry.id));
+  // Every file counts as an id here, valid or not, so one broken entry is reported once, not again
+  // in every entry that links to it.
+  const ids = new Set(files.map((f) => f.file.replace(/^.*\//, '').replace(/\.yaml$/, '')));
   for (const { entry, file } of valid) {
     for (const id of entry.related) {
       if (!ids.has(id)) {

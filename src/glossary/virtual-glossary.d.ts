@@ -2,3 +2,8 @@ declare module 'virtual:medgloss-glossary' {
   const glossary: import('./compile-glossary').ShippedGlossary;
   export default glossary;
 }
+
+declare module 'virtual:medgloss-page-glossary' {
+  const glossary: import('./compile-glossary').PageGlossary;
+  export default glossary;
+}

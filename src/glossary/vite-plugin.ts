@@ -1,26 +1,29 @@
 import type { Plugin } from 'vite';
-import { compileGlossary } from './compile-glossary';
+import { compileGlossary, pageGlossaryOf } from './compile-glossary';
 import { GLOSSARY_DIR, loadValidGlossary } from './load-glossary';
 
-const MODULE_ID = 'virtual:medgloss-glossary';
-const RESOLVED_ID = `\0${MODULE_ID}`;
+/** The whole glossary, for the popup and the background. */
+const FULL_ID = 'virtual:medgloss-glossary';
+/** Names and categories only, for the content script that every page loads. */
+const PAGE_ID = 'virtual:medgloss-page-glossary';
 
 /**
- * Serves the validated, compiled glossary as `virtual:medgloss-glossary`, so no generated file is
- * committed and a bad entry fails the build with the file and field named.
+ * Serves the validated, compiled glossary as virtual modules, so no generated file is committed
+ * and a bad entry fails the build with the file and field named.
  */
 export function glossaryPlugin(): Plugin {
   return {
     name: 'medgloss-glossary',
     resolveId(id) {
-      return id === MODULE_ID ? RESOLVED_ID : undefined;
+      return id === FULL_ID || id === PAGE_ID ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      if (id !== `\0${FULL_ID}` && id !== `\0${PAGE_ID}`) return undefined;
       this.addWatchFile(GLOSSARY_DIR);
       const shipped = compileGlossary(loadValidGlossary());
+      const data = id === `\0${FULL_ID}` ? shipped : pageGlossaryOf(shipped);
       // JSON.parse of a string literal is faster to start than the same object literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(shipped))});`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { ShippedGlossary } from '../glossary/compile-glossary';
+import { type PageGlossary, expandForms } from '../glossary/compile-glossary';
+import type { GlossaryEntry } from '../glossary/schema';
 import { type Matcher, compileMatcher } from '../matching/compile-matcher';
 import { type PageInfo, type PopupRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
@@ -13,7 +14,9 @@ import { watchPageChanges } from './watch-page-changes';
 /** What the content script entrypoint hands over: everything from the browser, already read. */
 export interface PageContext {
   doc: Document;
-  glossary: ShippedGlossary;
+  glossary: PageGlossary;
+  /** Fetches a definition when its popover opens; undefined if it cannot be had. */
+  loadEntry: (id: string) => Promise<GlossaryEntry | undefined>;
   settings: Settings;
 }
 
@@ -28,8 +31,8 @@ export interface MedGlossPage {
  * Wires the pieces together for one page: scan → underline → popover, with live settings. While
  * the site is switched off nothing runs and nothing of ours is on the page.
  */
-export function startPage({ doc, glossary, settings: initial }: PageContext): MedGlossPage {
-  const matcher: Matcher = compileMatcher(glossary.forms);
+export function startPage({ doc, glossary, loadEntry, settings: initial }: PageContext): MedGlossPage {
+  const matcher: Matcher = compileMatcher(expandForms(glossary.forms));
   const hostname = doc.location?.hostname ?? '';
   let settings = initial;
   let session: ActiveSession | undefined;
@@ -38,7 +41,7 @@ export function startPage({ doc, glossary, settings: initial }: PageContext): Me
     const wasActive = session !== undefined;
     settings = next;
     const active = isActiveOn(settings, hostname);
-    if (active && !wasActive) session = new ActiveSession(doc, glossary, matcher, settings);
+    if (active && !wasActive) session = new ActiveSession(doc, glossary, loadEntry, matcher, settings);
     else if (!active && session) {
       session.stop();
       session = undefined;
@@ -67,12 +70,15 @@ class ActiveSession {
   private readonly popover: PopoverHost;
   private readonly hover: HoverController;
   private readonly stopWatching: () => void;
+  private popoverRequest = 0;
+  private stopped = false;
   /** With "first mention only": the first occurrence of each entry, recomputed after each scan. */
   private firstMentions = new Set<FoundTerm>();
 
   constructor(
     private readonly doc: Document,
-    private readonly glossary: ShippedGlossary,
+    private readonly glossary: PageGlossary,
+    private readonly loadEntry: PageContext['loadEntry'],
     matcher: Matcher,
     private settings: Settings,
   ) {
@@ -97,7 +103,10 @@ class ActiveSession {
       termAt: (x, y) => termAtPoint(doc, x, y, this.terms, isShown),
       termsWithin: (element) => this.termsWithin(element),
       open: (term) => this.openPopover(term),
-      close: () => this.popover.hide(),
+      close: () => {
+        this.popoverRequest++;
+        this.popover.hide();
+      },
       isOnPopover: (event) => this.popover.containsEvent(event),
     });
     this.hover.start();
@@ -137,6 +146,7 @@ class ActiveSession {
   }
 
   stop(): void {
+    this.stopped = true;
     this.scanner.stop();
     this.stopWatching();
     this.hover.stop();
@@ -169,7 +179,11 @@ class ActiveSession {
   }
 
   private openPopover(term: FoundTerm): void {
-    const entry = this.glossary.entries[term.entry]!;
-    this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, () => this.hover.hide());
+    const request = ++this.popoverRequest;
+    void this.loadEntry(this.glossary.entries[term.entry]!.id).then((entry) => {
+      // The reader may have moved on while the definition was on its way.
+      if (!entry || request !== this.popoverRequest || this.stopped) return;
+      this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, () => this.hover.hide());
+    });
   }
 }
