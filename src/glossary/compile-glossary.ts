@@ -18,7 +18,7 @@ export interface ShippedGlossary {
  */
 export interface PageGlossary {
   categories: Record<string, string>;
-  entries: { id: string; category: string }[];
+  entries: Pick<GlossaryEntry, 'id' | 'category' | 'level'>[];
   /** Name forms as [text, entry, exact case, rules]: about half the size of objects, on every page. */
   forms: CompactForm[];
 }
@@ -28,7 +28,7 @@ export type CompactForm = [text: string, entry: number, exactCase?: 1, rules?: A
 export function pageGlossaryOf(glossary: ShippedGlossary): PageGlossary {
   return {
     categories: glossary.categories,
-    entries: glossary.entries.map(({ id, category }) => ({ id, category })),
+    entries: glossary.entries.map(({ id, category, level }) => ({ id, category, level })),
     forms: glossary.forms.map(({ text, entry, exactCase, rules }): CompactForm => {
       if (rules.length > 0) return [text, entry, exactCase ? 1 : undefined, [...rules]];
       return exactCase ? [text, entry, 1] : [text, entry];

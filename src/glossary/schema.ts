@@ -1,14 +1,12 @@
 import * as v from 'valibot';
 import { AMBIGUITY_RULES } from '../matching/compile-matcher';
+import { LEVELS } from '../settings/settings';
 
 /**
  * The shape of one glossary file, `glossary/terms/<id>.yaml`: the single source of truth for the
  * entry type, the validator and the build. Rules that need the whole glossary (unique names,
  * related ids, categories, sources, reading level) live in validate-glossary.ts.
  */
-
-export const FAMILIARITY_LEVELS = ['everyday', 'some', 'specialist'] as const;
-export type FamiliarityLevel = (typeof FAMILIARITY_LEVELS)[number];
 
 /** Keys in the order every file writes them; the formatter and the canonical-form test use it. */
 export const ENTRY_KEYS = ['term', 'say', 'also', 'abbr', 'category', 'level', 'ambiguous', 'short', 'more', 'related', 'sources'] as const;
@@ -23,7 +21,7 @@ export const TermEntrySchema = v.strictObject(
     also: v.optional(TextList, []),
     abbr: v.optional(TextList, []),
     category: Text,
-    level: v.picklist(FAMILIARITY_LEVELS, `must be one of ${FAMILIARITY_LEVELS.join(', ')}`),
+    level: v.picklist(LEVELS, `must be one of ${LEVELS.join(', ')}`),
     ambiguous: v.optional(v.array(v.picklist(AMBIGUITY_RULES, `each rule must be one of ${AMBIGUITY_RULES.join(', ')}`)), []),
     short: Text,
     more: v.optional(Text),

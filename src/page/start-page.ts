@@ -4,7 +4,7 @@ import { type Matcher, compileMatcher } from '../matching/compile-matcher';
 import { type PageInfo, type PopupRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
 import { PopoverHost } from '../popover/popover-host';
-import { type Settings, isActiveOn } from '../settings/settings';
+import { type Settings, isActiveOn, isLevelShown } from '../settings/settings';
 import { type FoundTerm, PageTerms } from './page-terms';
 import { PageScanner } from './page-scanner';
 import { termAtPoint } from './term-at-point';
@@ -155,8 +155,10 @@ class ActiveSession {
     this.terms.clear();
   }
 
+  /** Whether the reader wants this kind of term underlined at all (category and familiarity). */
   private isCategoryShown(term: FoundTerm): boolean {
-    return !this.settings.hiddenCategories.includes(this.glossary.entries[term.entry]!.category);
+    const entry = this.glossary.entries[term.entry]!;
+    return !this.settings.hiddenCategories.includes(entry.category) && isLevelShown(entry.level, this.settings.minLevel);
   }
 
   private isShown(term: FoundTerm): boolean {

@@ -1,4 +1,10 @@
-import { type Settings, UNDERLINE_STYLES, type UnderlineStyle } from '../settings/settings';
+import { type Level, type Settings, UNDERLINE_STYLES, type UnderlineStyle } from '../settings/settings';
+
+const LEVEL_LABELS: Record<Level, string> = {
+  everyday: 'All terms, even everyday ones (flu, X-ray)',
+  some: 'Terms some readers may not know (default)',
+  specialist: 'Only specialist terms',
+};
 
 const STYLE_LABELS: Record<UnderlineStyle, string> = { dotted: 'Dotted underline', solid: 'Solid underline', wavy: 'Wavy underline', tint: 'Light background' };
 
@@ -20,6 +26,16 @@ export function SettingsForm({
           {UNDERLINE_STYLES.map((style) => (
             <option key={style} value={style}>
               {STYLE_LABELS[style]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Underline{' '}
+        <select value={settings.minLevel} onChange={(e) => onChange({ ...settings, minLevel: e.currentTarget.value as Level })}>
+          {(Object.keys(LEVEL_LABELS) as Level[]).map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_LABELS[level]}
             </option>
           ))}
         </select>

@@ -2,6 +2,15 @@
 export const UNDERLINE_STYLES = ['dotted', 'solid', 'wavy', 'tint'] as const;
 export type UnderlineStyle = (typeof UNDERLINE_STYLES)[number];
 
+/** Familiarity levels, from the words nearly every adult knows to those few lay readers know. */
+export const LEVELS = ['everyday', 'some', 'specialist'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Whether a term of a level is underlined when the reader asks for terms from `minLevel` up. */
+export function isLevelShown(level: Level, minLevel: Level): boolean {
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(minLevel);
+}
+
 /** The reader's choices, as the extension uses them. */
 export interface Settings {
   /** The global switch. */
@@ -13,6 +22,8 @@ export interface Settings {
   hiddenCategories: string[];
   /** Underline only the first mention of each term on a page. */
   firstOnly: boolean;
+  /** Underline terms of this familiarity level and above; the default leaves out everyday words. */
+  minLevel: Level;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -21,6 +32,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   underline: 'dotted',
   hiddenCategories: [],
   firstOnly: false,
+  minLevel: 'some',
 });
 
 /** Upper bounds that keep a corrupt or hostile stored value from costing memory or time. */
@@ -71,6 +83,7 @@ export function normaliseSettings(stored: unknown): NormalisedSettings {
       enabled: pick('enabled', isBoolean, DEFAULT_SETTINGS.enabled),
       underline: pick('underline', isUnderlineStyle, DEFAULT_SETTINGS.underline),
       firstOnly: pick('firstOnly', isBoolean, DEFAULT_SETTINGS.firstOnly),
+      minLevel: pick('minLevel', isLevel, DEFAULT_SETTINGS.minLevel),
       disabledSites: normaliseList(pick('disabledSites', Array.isArray, []), MAX_SITES, siteKey),
       hiddenCategories: normaliseList(pick('hiddenCategories', Array.isArray, []), MAX_CATEGORIES, (s) => s),
     },
@@ -91,6 +104,10 @@ function normaliseList(values: unknown[], max: number, normalise: (value: string
 
 function isBoolean(value: unknown): value is boolean {
   return typeof value === 'boolean';
+}
+
+function isLevel(value: unknown): value is Level {
+  return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
 }
 
 function isUnderlineStyle(value: unknown): value is UnderlineStyle {

@@ -12,6 +12,7 @@ import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { compileMatcher } from '../../src/matching/compile-matcher';
 import { findMatches } from '../../src/matching/find-matches';
 import { nameKeys } from '../../src/matching/tokenise';
+import { DEFAULT_SETTINGS, isLevelShown } from '../../src/settings/settings';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 const CORPUS = join(SHARED, 'corpus');
@@ -43,8 +44,13 @@ function isNoun(text: string, start: number, end: number): boolean {
   const found = nlp(text.slice(sentenceStart, stop < 0 ? text.length : stop + 1)).match(word);
   return !found.found || found.terms().first().has('#Noun');
 }
+/** What a reader with the default settings sees underlined (everyday words are left out). */
 function foundTexts(blocks: string[]): string[] {
-  return blocks.flatMap((block) => findMatches(block, matcher, { isNoun }).map((m) => block.slice(m.start, m.end)));
+  return blocks.flatMap((block) =>
+    findMatches(block, matcher, { isNoun })
+      .filter((m) => isLevelShown(glossary.entries[m.entry]!.level, DEFAULT_SETTINGS.minLevel))
+      .map((m) => block.slice(m.start, m.end)),
+  );
 }
 
 // Development set: labelled texts.

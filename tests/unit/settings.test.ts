@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, normaliseSettings, siteKey } from '../../src/settings/settings';
+import { DEFAULT_SETTINGS, isActiveOn, isLevelShown, normaliseSettings, siteKey } from '../../src/settings/settings';
 
 describe('normaliseSettings', () => {
   it('gives the defaults, without a message, when nothing is stored', () => {
@@ -7,7 +7,7 @@ describe('normaliseSettings', () => {
   });
 
   it('keeps valid settings as they are', () => {
-    const stored = { enabled: false, disabledSites: ['example.com'], underline: 'wavy', hiddenCategories: ['drug'], firstOnly: true };
+    const stored = { enabled: false, disabledSites: ['example.com'], underline: 'wavy', hiddenCategories: ['drug'], firstOnly: true, minLevel: 'specialist' };
     expect(normaliseSettings(stored)).toEqual({ settings: stored, problems: [] });
   });
 
@@ -32,9 +32,26 @@ describe('normaliseSettings', () => {
     expect(settings.disabledSites).toEqual(['example.com']);
   });
 
+  it('reads settings written before familiarity levels existed, with the default level', () => {
+    const firstVersion = { enabled: true, disabledSites: ['nhs.uk'], underline: 'dotted', hiddenCategories: [], firstOnly: false };
+    expect(normaliseSettings(firstVersion)).toEqual({ settings: { ...firstVersion, minLevel: 'some' }, problems: [] });
+  });
+
   it('ignores inherited and prototype keys', () => {
     const stored = JSON.parse('{"__proto__": {"enabled": false}, "firstOnly": true}');
     expect(normaliseSettings(stored).settings).toEqual({ ...DEFAULT_SETTINGS, firstOnly: true });
+  });
+});
+
+describe('isLevelShown', () => {
+  it.each([
+    ['everyday', 'some', false],
+    ['some', 'some', true],
+    ['specialist', 'some', true],
+    ['some', 'specialist', false],
+    ['everyday', 'everyday', true],
+  ] as const)('shows a %s term with minimum level %s: %s', (level, minLevel, shown) => {
+    expect(isLevelShown(level, minLevel)).toBe(shown);
   });
 });
 
