@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const OUTPUT = resolve(import.meta.dirname, '../../.output');
+const manifestOf = (target: string) => JSON.parse(readFileSync(resolve(OUTPUT, target, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+describe('the built manifests', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s asks for storage and page access only', (target) => {
+    const manifest = manifestOf(target);
+    expect(manifest.permissions).toEqual(['storage']);
+    for (const key of ['host_permissions', 'optional_permissions', 'web_accessible_resources', 'externally_connectable']) {
+      expect(manifest[key]).toBeUndefined();
+    }
+    expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'] })]);
+  });
+
+  it('gives Firefox a fixed id, a minimum version and declares no data collection', () => {
+    expect(manifestOf('firefox-mv2').browser_specific_settings).toEqual({
+      gecko: { id: 'medgloss@medgloss.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    });
+  });
+
+  it('ships no network API in the content script', () => {
+    const code = readFileSync(resolve(OUTPUT, 'chrome-mv3/content-scripts/content.js'), 'utf8');
+    for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource']) expect(code).not.toContain(api);
+  });
+});
