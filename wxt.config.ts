@@ -14,6 +14,10 @@ export default defineConfig({
     // storage: the reader's settings. Site access comes from the content script's match patterns.
     permissions: ['storage'],
     action: { default_title: 'MedGloss' },
+    commands: {
+      'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next underlined term and explain it' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous underlined term and explain it' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

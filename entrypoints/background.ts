@@ -12,6 +12,14 @@ export default defineBackground(() => {
     void settingsItem.getValue().then((stored) => settingsItem.setValue(normaliseSettings(stored).settings));
   });
 
+  // The keyboard path to every definition: the shortcuts (rebindable in the browser's extension
+  // shortcut settings) step through the terms of the active tab.
+  browser.commands.onCommand.addListener(async (command) => {
+    const direction = command === 'next-term' ? 1 : command === 'previous-term' ? -1 : undefined;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (direction && tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'medgloss:step-term', direction }).catch(() => undefined);
+  });
+
   // Definitions live here so the content script that every page loads stays small.
   const entries = new Map(glossary.entries.map((entry) => [entry.id, entry]));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

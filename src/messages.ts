@@ -16,17 +16,19 @@ export interface PageInfo {
   terms: TermCount[];
 }
 
-export type PopupRequest = { type: 'medgloss:get-page-info' } | { type: 'medgloss:show-term'; id: string };
+/** What the popup and the keyboard shortcuts (through the background) ask of a page. */
+export type PageRequest = { type: 'medgloss:get-page-info' } | { type: 'medgloss:show-term'; id: string } | { type: 'medgloss:step-term'; direction: 1 | -1 };
 
 /**
  * Checks that an incoming message is one of ours, from our own extension: pages cannot reach a
  * content script's runtime.onMessage, but a compromised or confused sender must not make us act.
  */
-export function parsePopupRequest(message: unknown, senderId: string | undefined, ownId: string): PopupRequest | undefined {
+export function parsePageRequest(message: unknown, senderId: string | undefined, ownId: string): PageRequest | undefined {
   if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
-  const { type, id } = message as { type?: unknown; id?: unknown };
+  const { type, id, direction } = message as { type?: unknown; id?: unknown; direction?: unknown };
   if (type === 'medgloss:get-page-info') return { type };
   if (type === 'medgloss:show-term' && typeof id === 'string' && id.length < 200) return { type, id };
+  if (type === 'medgloss:step-term' && (direction === 1 || direction === -1)) return { type, direction };
   return undefined;
 }
 

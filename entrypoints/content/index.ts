@@ -2,7 +2,7 @@ import glossary from 'virtual:medgloss-page-glossary';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { GlossaryEntry } from '../../src/glossary/schema';
-import { type EntryRequest, parsePopupRequest } from '../../src/messages';
+import { type EntryRequest, parsePageRequest } from '../../src/messages';
 import { startPage } from '../../src/page/start-page';
 import { readSettings, watchSettings } from '../../src/settings/settings-item';
 import './style.css';
@@ -22,7 +22,7 @@ export default defineContentScript({
     const page = startPage({ doc: document, glossary, loadEntry, settings });
     const unwatch = watchSettings((next) => page.applySettings(next));
     const onMessage = (message: unknown, sender: { id?: string }) => {
-      const request = parsePopupRequest(message, sender.id, browser.runtime.id);
+      const request = parsePageRequest(message, sender.id, browser.runtime.id);
       return request ? Promise.resolve(page.handleRequest(request) ?? null) : undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

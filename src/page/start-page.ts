@@ -1,7 +1,7 @@
 import { type PageGlossary, expandForms } from '../glossary/compile-glossary';
 import type { GlossaryEntry } from '../glossary/schema';
 import { type Matcher, compileMatcher } from '../matching/compile-matcher';
-import { type PageInfo, type PopupRequest } from '../messages';
+import { type PageInfo, type PageRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
 import { PopoverHost } from '../popover/popover-host';
 import { type Settings, isActiveOn, isLevelShown } from '../settings/settings';
@@ -23,7 +23,7 @@ export interface PageContext {
 /** The running extension on one page; `stop` leaves the page exactly as it found it. */
 export interface MedGlossPage {
   applySettings(settings: Settings): void;
-  handleRequest(request: PopupRequest): PageInfo | undefined;
+  handleRequest(request: PageRequest): PageInfo | undefined;
   stop(): void;
 }
 
@@ -53,7 +53,8 @@ export function startPage({ doc, glossary, loadEntry, settings: initial }: PageC
     applySettings: apply,
     handleRequest(request) {
       if (request.type === 'medgloss:get-page-info') return { hostname, active: session !== undefined, terms: session?.termCounts() ?? [] };
-      session?.showTerm(request.id);
+      if (request.type === 'medgloss:show-term') session?.showTerm(request.id);
+      else session?.stepTerm(request.direction);
       return undefined;
     },
     stop() {
@@ -71,6 +72,11 @@ class ActiveSession {
   private readonly hover: HoverController;
   private readonly stopWatching: () => void;
   private popoverRequest = 0;
+  /** The last term reached with the keyboard shortcut, where the next step starts. */
+  private steppedTerm: FoundTerm | undefined;
+  /** Set while a popover opened by the keyboard shortcut is on its way: focus it and announce it. */
+  private keyboardOpen: { position: string } | undefined;
+  private returnFocus: HTMLElement | undefined;
   private stopped = false;
   /** With "first mention only": the first occurrence of each entry, recomputed after each scan. */
   private firstMentions = new Set<FoundTerm>();
@@ -105,7 +111,10 @@ class ActiveSession {
       open: (term) => this.openPopover(term),
       close: () => {
         this.popoverRequest++;
+        const hadFocus = this.popover.hasFocus();
         this.popover.hide();
+        if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
+        this.returnFocus = undefined;
       },
       isOnPopover: (event) => this.popover.containsEvent(event),
     });
@@ -142,6 +151,25 @@ class ActiveSession {
     const term = this.terms.all().find((t) => this.glossary.entries[t.entry]!.id === id && this.isCategoryShown(t));
     if (!term) return;
     term.container.scrollIntoView({ block: 'center' });
+    this.hover.show(term);
+  }
+
+  /**
+   * The keyboard path to every definition: moves to the next or previous underlined term in
+   * reading order, scrolls it into view, opens its popover with focus in it and announces it.
+   * Escape (or closing) gives focus back to where it was.
+   */
+  stepTerm(direction: 1 | -1): void {
+    const shown = this.terms.all().filter((t) => this.isShown(t));
+    if (shown.length === 0) return;
+    const current = this.steppedTerm ? shown.indexOf(this.steppedTerm) : -1;
+    const index = current < 0 ? (direction === 1 ? 0 : shown.length - 1) : (current + direction + shown.length) % shown.length;
+    const term = shown[index]!;
+    this.steppedTerm = term;
+    const active = this.doc.activeElement;
+    if (active instanceof HTMLElement && !this.popover.isOwnNode(active)) this.returnFocus = active;
+    term.container.scrollIntoView({ block: 'center' });
+    this.keyboardOpen = { position: `${index + 1} of ${shown.length}` };
     this.hover.show(term);
   }
 
@@ -182,10 +210,15 @@ class ActiveSession {
 
   private openPopover(term: FoundTerm): void {
     const request = ++this.popoverRequest;
+    const keyboard = this.keyboardOpen;
+    this.keyboardOpen = undefined;
     void this.loadEntry(this.glossary.entries[term.entry]!.id).then((entry) => {
       // The reader may have moved on while the definition was on its way.
       if (!entry || request !== this.popoverRequest || this.stopped) return;
-      this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, () => this.hover.hide());
+      this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, () => this.hover.hide(), {
+        takeFocus: keyboard !== undefined,
+      });
+      if (keyboard) this.popover.announce(`Term ${keyboard.position}: ${entry.term}. ${entry.short}`);
     });
   }
 }

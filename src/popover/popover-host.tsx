@@ -13,14 +13,16 @@ import { TermPopover } from './term-popover';
 export class PopoverHost {
   private host: HTMLElement | undefined;
   private panel: HTMLElement | undefined;
+  private liveRegion: HTMLElement | undefined;
   private stopPositioning: (() => void) | undefined;
 
   constructor(private readonly doc: Document) {}
 
   /** Shows an entry next to a term's text. */
-  show(entry: GlossaryEntry, categoryLabel: string, anchor: StaticRange, onClose: () => void): void {
+  show(entry: GlossaryEntry, categoryLabel: string, anchor: StaticRange, onClose: () => void, options: { takeFocus?: boolean } = {}): void {
     const panel = this.ensurePanel();
     render(<TermPopover entry={entry} categoryLabel={categoryLabel} onClose={onClose} />, panel);
+    if (options.takeFocus) panel.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
     this.stopPositioning?.();
     const reference = anchorFor(this.doc, anchor);
     this.stopPositioning = autoUpdate(reference, panel, () => {
@@ -41,6 +43,20 @@ export class PopoverHost {
     if (this.panel) render(null, this.panel);
   }
 
+  /** Says something politely to screen readers (the keyboard path announces each term). */
+  announce(text: string): void {
+    this.ensurePanel();
+    // Clearing first makes a repeated message be read again.
+    this.liveRegion!.textContent = '';
+    setTimeout(() => {
+      if (this.liveRegion) this.liveRegion.textContent = text;
+    }, 50);
+  }
+
+  hasFocus(): boolean {
+    return this.host !== undefined && this.doc.activeElement === this.host;
+  }
+
   /** Whether an event's path goes through the popover. */
   containsEvent(event: Event): boolean {
     return this.host !== undefined && event.composedPath().includes(this.host);
@@ -56,6 +72,7 @@ export class PopoverHost {
     this.host?.remove();
     this.host = undefined;
     this.panel = undefined;
+    this.liveRegion = undefined;
   }
 
   private ensurePanel(): HTMLElement {
@@ -81,10 +98,14 @@ export class PopoverHost {
     panel.style.position = 'fixed';
     panel.style.left = '0';
     panel.style.top = '0';
-    shadow.append(style, panel);
+    const liveRegion = this.doc.createElement('div');
+    liveRegion.setAttribute('aria-live', 'polite');
+    liveRegion.className = 'visually-hidden';
+    shadow.append(style, panel, liveRegion);
     this.doc.documentElement.append(host);
     this.host = host;
     this.panel = panel;
+    this.liveRegion = liveRegion;
     return panel;
   }
 }

@@ -23,6 +23,8 @@ h2 { flex: 1; margin: 0; font-size: 17px; font-weight: 650; line-height: 1.3; }
 .short { margin: 0 0 8px; }
 .also { margin: 0 0 8px; font-size: 13px; color: #4a5361; }
 .more { font-size: 14px; color: #1559c1; }
+.popover:focus { outline: 2px solid #1559c1; outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .popover { color: #e8ebef; background: #1f2329; border-color: #4a5361; }
   .meta, .also, .close { color: #b8c0cc; }

@@ -11,7 +11,7 @@ export function TermPopover({ entry, categoryLabel, onClose }: TermPopoverProps)
   const otherNames = [...entry.abbr, ...entry.also];
   const reference = entry.sources[0];
   return (
-    <section class="popover" role="dialog" aria-labelledby="medgloss-term-name" aria-describedby="medgloss-term-short">
+    <section class="popover" role="dialog" tabIndex={-1} aria-labelledby="medgloss-term-name" aria-describedby="medgloss-term-short">
       <header>
         <h2 id="medgloss-term-name">{entry.term}</h2>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>

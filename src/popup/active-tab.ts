@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PageInfo, PopupRequest } from '../messages';
+import type { PageInfo, PageRequest } from '../messages';
 
 /**
  * The tab the popup is about: the active tab of the window, or the one named by `?tab=<id>` (the
@@ -13,7 +13,7 @@ export async function findTargetTab(location: Location): Promise<number | undefi
 }
 
 /** Asks the content script of a tab; undefined where none runs (browser pages, site access off). */
-export async function askTab(tabId: number, request: PopupRequest): Promise<PageInfo | undefined> {
+export async function askTab(tabId: number, request: PageRequest): Promise<PageInfo | undefined> {
   try {
     return ((await browser.tabs.sendMessage(tabId, request)) as PageInfo | null) ?? undefined;
   } catch {

@@ -15,6 +15,10 @@ describe('the built manifests', () => {
     expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'] })]);
   });
 
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s offers rebindable shortcuts to step through terms', (target) => {
+    expect(Object.keys(manifestOf(target).commands as object).sort()).toEqual(['next-term', 'previous-term']);
+  });
+
   it('gives Firefox a fixed id, a minimum version and declares no data collection', () => {
     expect(manifestOf('firefox-mv2').browser_specific_settings).toEqual({
       gecko: { id: 'medgloss@medgloss.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },

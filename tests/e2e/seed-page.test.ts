@@ -100,6 +100,31 @@ describe('the extension on the seed page, in Chromium', () => {
     await popup.close();
   });
 
+  it('steps through the terms with the keyboard shortcut, announcing each, and gives focus back on Escape', async () => {
+    await page.bringToFront();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const step = (direction: 1 | -1) =>
+      browser.worker.evaluate(async (dir) => {
+        // What the background does on the "next-term" / "previous-term" commands.
+        const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        await chrome.tabs.sendMessage(tab!.id!, { type: 'medgloss:step-term', direction: dir });
+      }, direction);
+    const heading = page.locator('medgloss-popover section[role="dialog"] h2');
+    const announcement = () => page.locator('medgloss-popover [aria-live="polite"]').textContent();
+    await step(1);
+    await expect.poll(() => heading.textContent(), { timeout: 3000 }).toBe('Dermatomyositis');
+    await expect.poll(announcement, { timeout: 3000 }).toMatch(/^Term 1 of \d+: Dermatomyositis\. /);
+    await step(1);
+    await expect.poll(announcement, { timeout: 3000 }).toMatch(/^Term 2 of \d+: /);
+    await step(-1);
+    await expect.poll(announcement, { timeout: 3000 }).toMatch(/^Term 1 of \d+: /);
+    await expect(page.evaluate(() => document.activeElement?.localName)).resolves.toBe('medgloss-popover');
+    await page.keyboard.press('Escape');
+    await heading.waitFor({ state: 'detached', timeout: 2000 });
+    await expect(page.evaluate(() => document.activeElement?.localName)).resolves.toBe('body');
+  });
+
   it('writes nothing to the console', () => {
     expect(consoleProblems).toEqual([]);
   });
