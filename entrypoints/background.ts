@@ -1,7 +1,8 @@
 import glossary from 'virtual:medgloss-glossary';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseEntryRequest } from '../src/messages';
+import { parseBackgroundRequest } from '../src/messages';
+import { recordLookUp } from '../src/settings/history-item';
 import { normaliseSettings } from '../src/settings/settings';
 import { settingsItem } from '../src/settings/settings-item';
 
@@ -20,10 +21,15 @@ export default defineBackground(() => {
     if (direction && tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'medgloss:step-term', direction }).catch(() => undefined);
   });
 
-  // Definitions live here so the content script that every page loads stays small.
+  // Definitions live here so the content script that every page loads stays small. A definition
+  // asked for is a term looked up: it goes into the history, if the reader keeps one.
   const entries = new Map(glossary.entries.map((entry) => [entry.id, entry]));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const request = parseEntryRequest(message, sender.id, browser.runtime.id);
-    return request ? Promise.resolve(entries.get(request.id) ?? null) : undefined;
+    const request = parseBackgroundRequest(message, sender.id, browser.runtime.id);
+    if (!request || !entries.has(request.id)) return undefined;
+    if (request.type === 'medgloss:open-glossary') {
+      return browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html#${request.id}`) }).then(() => null);
+    }
+    return recordLookUp(request.id).then(() => entries.get(request.id));
   });
 });

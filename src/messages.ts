@@ -32,11 +32,13 @@ export function parsePageRequest(message: unknown, senderId: string | undefined,
   return undefined;
 }
 
-export type EntryRequest = { type: 'medgloss:get-entry'; id: string };
+/** What a content script asks of the background: a definition (the popover opens), or the glossary page of a term. */
+export type BackgroundRequest = { type: 'medgloss:get-entry'; id: string } | { type: 'medgloss:open-glossary'; id: string };
 
-/** Checks a content script's request for a definition: from our own extension, well formed. */
-export function parseEntryRequest(message: unknown, senderId: string | undefined, ownId: string): EntryRequest | undefined {
+/** Checks a content script's request: from our own extension, well formed. */
+export function parseBackgroundRequest(message: unknown, senderId: string | undefined, ownId: string): BackgroundRequest | undefined {
   if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
   const { type, id } = message as { type?: unknown; id?: unknown };
-  return type === 'medgloss:get-entry' && typeof id === 'string' && id.length < 200 ? { type, id } : undefined;
+  if (typeof id !== 'string' || id.length > 200) return undefined;
+  return type === 'medgloss:get-entry' || type === 'medgloss:open-glossary' ? { type, id } : undefined;
 }

@@ -1,8 +1,10 @@
 import glossary from 'virtual:medgloss-glossary';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { askTab, findTargetTab } from '../../src/popup/active-tab';
 import { PopupApp } from '../../src/popup/popup-app';
 import '../../src/popup/popup.css';
+import { historyItem } from '../../src/settings/history-item';
 import { readSettings, writeSettings } from '../../src/settings/settings-item';
 
 const tabId = findTargetTab(location);
@@ -20,6 +22,12 @@ render(
       showTerm: async (id) => {
         const target = await tabId;
         if (target !== undefined) await askTab(target, { type: 'medgloss:show-term', id });
+      },
+      readHistory: () => historyItem.getValue(),
+      clearHistory: () => historyItem.setValue([]),
+      openPage: async (page) => {
+        const url = page === 'terms' ? browser.runtime.getURL(`/terms.html?tab=${(await tabId) ?? ''}`) : browser.runtime.getURL('/glossary.html');
+        await browser.tabs.create({ url });
       },
     }}
   />,

@@ -17,6 +17,10 @@ export interface PageContext {
   glossary: PageGlossary;
   /** Fetches a definition when its popover opens; undefined if it cannot be had. */
   loadEntry: (id: string) => Promise<GlossaryEntry | undefined>;
+  /** Opens the full glossary page at an entry (the popover's "More"). */
+  openGlossary: (id: string) => void;
+  /** Remembers that the reader knows a term ("I know this term"); settings then hide it. */
+  markKnown: (id: string) => void;
   settings: Settings;
 }
 
@@ -31,7 +35,8 @@ export interface MedGlossPage {
  * Wires the pieces together for one page: scan → underline → popover, with live settings. While
  * the site is switched off nothing runs and nothing of ours is on the page.
  */
-export function startPage({ doc, glossary, loadEntry, settings: initial }: PageContext): MedGlossPage {
+export function startPage(context: PageContext): MedGlossPage {
+  const { doc, glossary, settings: initial } = context;
   const matcher: Matcher = compileMatcher(expandForms(glossary.forms));
   const hostname = doc.location?.hostname ?? '';
   let settings = initial;
@@ -41,7 +46,7 @@ export function startPage({ doc, glossary, loadEntry, settings: initial }: PageC
     const wasActive = session !== undefined;
     settings = next;
     const active = isActiveOn(settings, hostname);
-    if (active && !wasActive) session = new ActiveSession(doc, glossary, loadEntry, matcher, settings);
+    if (active && !wasActive) session = new ActiveSession(context, matcher, settings);
     else if (!active && session) {
       session.stop();
       session = undefined;
@@ -71,6 +76,8 @@ class ActiveSession {
   private readonly popover: PopoverHost;
   private readonly hover: HoverController;
   private readonly stopWatching: () => void;
+  private readonly doc: Document;
+  private readonly glossary: PageGlossary;
   private popoverRequest = 0;
   /** The last term reached with the keyboard shortcut, where the next step starts. */
   private steppedTerm: FoundTerm | undefined;
@@ -82,12 +89,13 @@ class ActiveSession {
   private firstMentions = new Set<FoundTerm>();
 
   constructor(
-    private readonly doc: Document,
-    private readonly glossary: PageGlossary,
-    private readonly loadEntry: PageContext['loadEntry'],
+    private readonly context: PageContext,
     matcher: Matcher,
     private settings: Settings,
   ) {
+    const doc = context.doc;
+    this.doc = doc;
+    this.glossary = context.glossary;
     const isShown = (term: FoundTerm) => this.isShown(term);
     this.highlighter = new TermHighlighter(this.terms, isShown, settings.underline);
     this.popover = new PopoverHost(doc);
@@ -186,7 +194,11 @@ class ActiveSession {
   /** Whether the reader wants this kind of term underlined at all (category and familiarity). */
   private isCategoryShown(term: FoundTerm): boolean {
     const entry = this.glossary.entries[term.entry]!;
-    return !this.settings.hiddenCategories.includes(entry.category) && isLevelShown(entry.level, this.settings.minLevel);
+    return (
+      !this.settings.hiddenCategories.includes(entry.category) &&
+      isLevelShown(entry.level, this.settings.minLevel) &&
+      !this.settings.knownTerms.includes(entry.id)
+    );
   }
 
   private isShown(term: FoundTerm): boolean {
@@ -212,12 +224,18 @@ class ActiveSession {
     const request = ++this.popoverRequest;
     const keyboard = this.keyboardOpen;
     this.keyboardOpen = undefined;
-    void this.loadEntry(this.glossary.entries[term.entry]!.id).then((entry) => {
+    void this.context.loadEntry(this.glossary.entries[term.entry]!.id).then((entry) => {
       // The reader may have moved on while the definition was on its way.
       if (!entry || request !== this.popoverRequest || this.stopped) return;
-      this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, () => this.hover.hide(), {
-        takeFocus: keyboard !== undefined,
-      });
+      const actions = {
+        onClose: () => this.hover.hide(),
+        onMore: () => this.context.openGlossary(entry.id),
+        onKnow: () => {
+          this.hover.hide();
+          this.context.markKnown(entry.id);
+        },
+      };
+      this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, actions, { takeFocus: keyboard !== undefined });
       if (keyboard) this.popover.announce(`Term ${keyboard.position}: ${entry.term}. ${entry.short}`);
     });
   }

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import type { GlossaryEntry } from '../glossary/schema';
 import { HOST_TAG } from '../page/collect-blocks';
 import { POPOVER_CSS } from './popover-style';
-import { TermPopover } from './term-popover';
+import { type PopoverActions, TermPopover } from './term-popover';
+import { localVoice } from './speak-term';
 
 /**
  * The one element MedGloss adds to a page: created on the first popover, appended to <html>
@@ -19,9 +20,9 @@ export class PopoverHost {
   constructor(private readonly doc: Document) {}
 
   /** Shows an entry next to a term's text. */
-  show(entry: GlossaryEntry, categoryLabel: string, anchor: StaticRange, onClose: () => void, options: { takeFocus?: boolean } = {}): void {
+  show(entry: GlossaryEntry, categoryLabel: string, anchor: StaticRange, actions: PopoverActions, options: { takeFocus?: boolean } = {}): void {
     const panel = this.ensurePanel();
-    render(<TermPopover entry={entry} categoryLabel={categoryLabel} onClose={onClose} />, panel);
+    render(<TermPopover entry={entry} categoryLabel={categoryLabel} voice={localVoice()} {...actions} />, panel);
     if (options.takeFocus) panel.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
     this.stopPositioning?.();
     const reference = anchorFor(this.doc, anchor);

@@ -18,18 +18,24 @@ h2 { flex: 1; margin: 0; font-size: 17px; font-weight: 650; line-height: 1.3; }
   text-align: center; border-radius: 4px; color: #4a5361;
 }
 .close:hover { background: #eef1f4; }
-.close:focus-visible, .more:focus-visible { outline: 2px solid #1559c1; outline-offset: 2px; }
+.close:focus-visible { outline: 2px solid #1559c1; outline-offset: 2px; }
 .meta { margin: 2px 0 8px; font-size: 13px; color: #4a5361; }
 .short { margin: 0 0 8px; }
 .also { margin: 0 0 8px; font-size: 13px; color: #4a5361; }
-.more { font-size: 14px; color: #1559c1; }
+.link { all: unset; cursor: pointer; font-size: 14px; color: #1559c1; text-decoration: underline; }
+.small { all: unset; cursor: pointer; font-size: 13px; padding: 2px 8px; margin-inline-start: 8px; border: 1px solid #c3cad3; border-radius: 4px; color: #1b1f24; }
+.small:hover { background: #eef1f4; }
+footer { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
+.link:focus-visible, .small:focus-visible { outline: 2px solid #1559c1; outline-offset: 2px; }
 .popover:focus { outline: 2px solid #1559c1; outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .popover { color: #e8ebef; background: #1f2329; border-color: #4a5361; }
   .meta, .also, .close { color: #b8c0cc; }
   .close:hover { background: #2d333b; }
-  .more { color: #8ab4f8; }
+  .link { color: #8ab4f8; }
+  .small { color: #e8ebef; border-color: #4a5361; }
+  .small:hover { background: #2d333b; }
 }
 @media (forced-colors: active) {
   .popover { border: 1px solid CanvasText; }

@@ -1,15 +1,24 @@
 import type { GlossaryEntry } from '../glossary/schema';
+import { speakTerm } from './speak-term';
 
-export interface TermPopoverProps {
+export interface PopoverActions {
+  onClose: () => void;
+  /** Opens the term's page in the full glossary. */
+  onMore: () => void;
+  /** "I know this term": hide it everywhere. */
+  onKnow: () => void;
+}
+
+export interface TermPopoverProps extends PopoverActions {
   entry: GlossaryEntry;
   categoryLabel: string;
-  onClose: () => void;
+  /** A voice on this device for "Hear it"; the button is left out without one. */
+  voice?: SpeechSynthesisVoice | undefined;
 }
 
 /** The in-page explanation of one term. Every field is rendered as text, never as markup. */
-export function TermPopover({ entry, categoryLabel, onClose }: TermPopoverProps) {
+export function TermPopover({ entry, categoryLabel, voice, onClose, onMore, onKnow }: TermPopoverProps) {
   const otherNames = [...entry.abbr, ...entry.also];
-  const reference = entry.sources[0];
   return (
     <section class="popover" role="dialog" tabIndex={-1} aria-labelledby="medgloss-term-name" aria-describedby="medgloss-term-short">
       <header>
@@ -20,17 +29,30 @@ export function TermPopover({ entry, categoryLabel, onClose }: TermPopoverProps)
       </header>
       <p class="meta">
         <span class="category">{categoryLabel}</span>
-        {entry.say && <span class="say"> · {entry.say}</span>}
+        {entry.say && (
+          <span class="say">
+            {' · '}
+            <span aria-label={`Say it: ${entry.say}`}>{entry.say}</span>
+          </span>
+        )}
+        {voice && (
+          <button type="button" class="small" onClick={() => speakTerm(entry.term, voice)}>
+            Hear it
+          </button>
+        )}
       </p>
       <p id="medgloss-term-short" class="short">
         {entry.short}
       </p>
       {otherNames.length > 0 && <p class="also">Also called: {otherNames.join(', ')}</p>}
-      {reference && (
-        <a class="more" href={reference} target="_blank" rel="noopener noreferrer">
+      <footer>
+        <button type="button" class="link" onClick={onMore}>
           More about {entry.term}
-        </a>
-      )}
+        </button>
+        <button type="button" class="small" onClick={onKnow}>
+          I know this term
+        </button>
+      </footer>
     </section>
   );
 }

@@ -1,18 +1,16 @@
 import type { ShippedGlossary } from '../glossary/compile-glossary';
 import type { PageInfo } from '../messages';
 
-/** The terms found in the current tab; choosing one scrolls to it and opens its popover. */
-export function OnThisPage({
-  page,
-  glossary,
-  onShow,
-  onBrowse,
-}: {
+interface OnThisPageProps {
   page: PageInfo | undefined | 'loading';
   glossary: ShippedGlossary;
   onShow: (id: string) => void;
   onBrowse: (id: string) => void;
-}) {
+  onPrint: () => void;
+}
+
+/** The terms found in the current tab; choosing one scrolls to it and opens its popover. */
+export function OnThisPage({ page, glossary, onShow, onBrowse, onPrint }: OnThisPageProps) {
   if (page === 'loading') return <p class="muted">Looking at this page…</p>;
   if (!page) return <p class="muted">MedGloss cannot read this page (browser pages and the extension store are off limits).</p>;
   if (!page.active) return <p class="muted">Highlighting is off here.</p>;
@@ -20,20 +18,27 @@ export function OnThisPage({
   const byId = new Map(glossary.entries.map((e) => [e.id, e]));
   const terms = page.terms.filter((t) => byId.has(t.id)).sort((a, b) => byId.get(a.id)!.term.localeCompare(byId.get(b.id)!.term, 'en'));
   return (
-    <ul class="term-list" aria-label="Terms on this page">
-      {terms.map(({ id, count }) => (
-        <li key={id}>
-          <button type="button" class="link" onClick={() => onShow(id)}>
-            {byId.get(id)!.term}
-          </button>
-          <span class="count" aria-label={`${count} on the page`}>
-            {count}
-          </span>
-          <button type="button" class="small" onClick={() => onBrowse(id)} aria-label={`Read about ${byId.get(id)!.term}`}>
-            Read
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="term-list" aria-label="Terms on this page">
+        {terms.map(({ id, count }) => (
+          <li key={id}>
+            <button type="button" class="link" onClick={() => onShow(id)}>
+              {byId.get(id)!.term}
+            </button>
+            <span class="count" aria-label={`${count} on the page`}>
+              {count}
+            </span>
+            <button type="button" class="small" onClick={() => onBrowse(id)} aria-label={`Read about ${byId.get(id)!.term}`}>
+              Read
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <button type="button" class="link" onClick={onPrint}>
+          Open as a page to print or save
+        </button>
+      </p>
+    </>
   );
 }

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ShippedGlossary } from '../glossary/compile-glossary';
 import type { PageInfo } from '../messages';
+import type { LookUp } from '../settings/history-item';
 import type { Settings } from '../settings/settings';
+import { SafetyNote } from '../pages/safety-note';
+import { RecentTerms } from './recent-terms';
 import { GlossaryBrowser } from './glossary-browser';
 import { OnThisPage } from './on-this-page';
 import { SettingsForm } from './settings-form';
@@ -13,9 +16,13 @@ export interface PopupServices {
   /** What the content script of the current tab found; undefined where none runs. */
   getPageInfo(): Promise<PageInfo | undefined>;
   showTerm(id: string): Promise<void>;
+  readHistory(): Promise<LookUp[]>;
+  clearHistory(): Promise<void>;
+  /** Opens an extension page in a new tab: the printable terms of the current tab, or the glossary. */
+  openPage(page: 'terms' | 'glossary'): Promise<void>;
 }
 
-type Tab = 'page' | 'glossary' | 'settings';
+type Tab = 'page' | 'glossary' | 'recent' | 'settings';
 
 /** The toolbar popup: the site switches, then the page's terms, the glossary and the settings. */
 export function PopupApp({ glossary, services }: { glossary: ShippedGlossary; services: PopupServices }) {
@@ -65,6 +72,7 @@ export function PopupApp({ glossary, services }: { glossary: ShippedGlossary; se
           [
             ['page', 'On this page'],
             ['glossary', 'Glossary'],
+            ['recent', 'Recent'],
             ['settings', 'Settings'],
           ] as const
         ).map(([id, label]) => (
@@ -74,11 +82,33 @@ export function PopupApp({ glossary, services }: { glossary: ShippedGlossary; se
         ))}
       </nav>
       <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'page' && <OnThisPage page={page} glossary={glossary} onShow={(id) => void services.showTerm(id)} onBrowse={browse} />}
-        {tab === 'glossary' && <GlossaryBrowser glossary={glossary} openId={openEntry} onOpen={setOpenEntry} />}
-        {tab === 'settings' && <SettingsForm settings={settings} categories={glossary.categories} onChange={save} />}
+        {tab === 'page' && (
+          <OnThisPage
+            page={page}
+            glossary={glossary}
+            onShow={(id) => void services.showTerm(id)}
+            onBrowse={browse}
+            onPrint={() => void services.openPage('terms')}
+          />
+        )}
+        {tab === 'glossary' && (
+          <>
+            <GlossaryBrowser glossary={glossary} openId={openEntry} onOpen={setOpenEntry} />
+            <p>
+              <button type="button" class="link" onClick={() => void services.openPage('glossary')}>
+                Open the full glossary in a tab
+              </button>
+            </p>
+          </>
+        )}
+        {tab === 'recent' && <RecentTerms glossary={glossary} settings={settings} services={services} onBrowse={browse} />}
+        {tab === 'settings' && (
+          <>
+            <SettingsForm settings={settings} glossary={glossary} onChange={save} />
+            <SafetyNote />
+          </>
+        )}
       </section>
-      <p class="disclaimer">MedGloss explains words. It is not medical advice: ask your care team about your own care.</p>
     </main>
   );
 }

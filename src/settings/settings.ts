@@ -24,6 +24,10 @@ export interface Settings {
   firstOnly: boolean;
   /** Underline terms of this familiarity level and above; the default leaves out everyday words. */
   minLevel: Level;
+  /** Entries the reader marked "I know this term": never underlined. */
+  knownTerms: string[];
+  /** Keep a list of recently looked-up terms on this device. */
+  keepHistory: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -33,11 +37,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hiddenCategories: [],
   firstOnly: false,
   minLevel: 'some',
+  knownTerms: [],
+  keepHistory: true,
 });
 
 /** Upper bounds that keep a corrupt or hostile stored value from costing memory or time. */
 const MAX_SITES = 20_000;
 const MAX_CATEGORIES = 50;
+const MAX_KNOWN_TERMS = 5_000;
 
 /**
  * The one way hosts are written in settings: lower case, no trailing dot, no "www." (a reader who
@@ -63,10 +70,10 @@ export interface NormalisedSettings {
  */
 export function normaliseSettings(stored: unknown): NormalisedSettings {
   const problems: string[] = [];
-  if (stored === null || stored === undefined) return { settings: { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [] }, problems };
+  if (stored === null || stored === undefined) return { settings: freshDefaults(), problems };
   if (typeof stored !== 'object' || Array.isArray(stored)) {
     return {
-      settings: { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [] },
+      settings: freshDefaults(),
       problems: ['Your MedGloss settings could not be read and were reset to the defaults.'],
     };
   }
@@ -84,6 +91,8 @@ export function normaliseSettings(stored: unknown): NormalisedSettings {
       underline: pick('underline', isUnderlineStyle, DEFAULT_SETTINGS.underline),
       firstOnly: pick('firstOnly', isBoolean, DEFAULT_SETTINGS.firstOnly),
       minLevel: pick('minLevel', isLevel, DEFAULT_SETTINGS.minLevel),
+      knownTerms: normaliseList(pick('knownTerms', Array.isArray, []), MAX_KNOWN_TERMS, (s) => s),
+      keepHistory: pick('keepHistory', isBoolean, DEFAULT_SETTINGS.keepHistory),
       disabledSites: normaliseList(pick('disabledSites', Array.isArray, []), MAX_SITES, siteKey),
       hiddenCategories: normaliseList(pick('hiddenCategories', Array.isArray, []), MAX_CATEGORIES, (s) => s),
     },
@@ -117,4 +126,8 @@ function isUnderlineStyle(value: unknown): value is UnderlineStyle {
 /** Whether terms are underlined on a host with these settings. */
 export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(siteKey(hostname));
+}
+
+function freshDefaults(): Settings {
+  return { ...DEFAULT_SETTINGS, disabledSites: [], hiddenCategories: [], knownTerms: [] };
 }

@@ -19,6 +19,9 @@ function fakeServices(overrides: Partial<PopupServices> = {}) {
     }),
     getPageInfo: vi.fn(async (): Promise<PageInfo | undefined> => PAGE),
     showTerm: vi.fn(async () => {}),
+    readHistory: vi.fn(async () => [{ id: 'biopsy', at: Date.UTC(2026, 10, 20) }]),
+    clearHistory: vi.fn(async () => {}),
+    openPage: vi.fn(async () => {}),
     ...overrides,
   };
 }

@@ -7,7 +7,16 @@ describe('normaliseSettings', () => {
   });
 
   it('keeps valid settings as they are', () => {
-    const stored = { enabled: false, disabledSites: ['example.com'], underline: 'wavy', hiddenCategories: ['drug'], firstOnly: true, minLevel: 'specialist' };
+    const stored = {
+      enabled: false,
+      disabledSites: ['example.com'],
+      underline: 'wavy',
+      hiddenCategories: ['drug'],
+      firstOnly: true,
+      minLevel: 'specialist',
+      knownTerms: ['lupus'],
+      keepHistory: false,
+    };
     expect(normaliseSettings(stored)).toEqual({ settings: stored, problems: [] });
   });
 
@@ -34,7 +43,7 @@ describe('normaliseSettings', () => {
 
   it('reads settings written before familiarity levels existed, with the default level', () => {
     const firstVersion = { enabled: true, disabledSites: ['nhs.uk'], underline: 'dotted', hiddenCategories: [], firstOnly: false };
-    expect(normaliseSettings(firstVersion)).toEqual({ settings: { ...firstVersion, minLevel: 'some' }, problems: [] });
+    expect(normaliseSettings(firstVersion)).toEqual({ settings: { ...firstVersion, minLevel: 'some', knownTerms: [], keepHistory: true }, problems: [] });
   });
 
   it('ignores inherited and prototype keys', () => {

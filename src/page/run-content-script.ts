@@ -1,0 +1,41 @@
+import glossary from 'virtual:medgloss-page-glossary';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { GlossaryEntry } from '../glossary/schema';
+import { type BackgroundRequest, parsePageRequest } from '../messages';
+import { readSettings, watchSettings, writeSettings } from '../settings/settings-item';
+import { startPage } from './start-page';
+
+/**
+ * Connects the page logic to the extension: settings from storage (live), definitions and the
+ * glossary page from the background, requests from the popup. When the extension is reloaded or
+ * updated, WXT invalidates the context and everything of ours leaves the page.
+ */
+export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
+  const { settings } = await readSettings();
+  if (ctx.isInvalid) return;
+  const ask = async (request: BackgroundRequest): Promise<unknown> =>
+    // After an update or uninstall the old script's context is gone: no answer, no error.
+    browser.runtime.sendMessage(request).catch(() => undefined);
+
+  const page = startPage({
+    doc: document,
+    glossary,
+    settings,
+    loadEntry: async (id) => ((await ask({ type: 'medgloss:get-entry', id })) as GlossaryEntry | null | undefined) ?? undefined,
+    openGlossary: (id) => void ask({ type: 'medgloss:open-glossary', id }),
+    markKnown: (id) =>
+      void readSettings().then(({ settings: current }) => writeSettings({ ...current, knownTerms: [...new Set([...current.knownTerms, id])] })),
+  });
+  const unwatch = watchSettings((next) => page.applySettings(next));
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    const request = parsePageRequest(message, sender.id, browser.runtime.id);
+    return request ? Promise.resolve(page.handleRequest(request) ?? null) : undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    page.stop();
+    unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
+}
