@@ -50,7 +50,7 @@ export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'cate
       for (const text of nameVariants(name)) forms.push({ text, entry: index, exactCase, rules: rulesFor(text, entry.ambiguous) });
     }
     for (const abbreviation of entry.abbr) {
-      for (const text of abbreviationVariants(abbreviation)) forms.push({ text, entry: index, exactCase: true, rules: rulesFor(text, entry.ambiguous) });
+      for (const text of abbreviationVariants(abbreviation)) forms.push({ text, entry: index, exactCase: true, rules: abbreviationRules(abbreviation, rulesFor(text, entry.ambiguous)) });
     }
   });
   return { categories: glossary.categories, entries, forms };
@@ -62,4 +62,13 @@ export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'cate
  */
 function rulesFor(name: string, rules: readonly AmbiguityRule[]): readonly AmbiguityRule[] {
   return nameKeys(name).length > 1 ? rules.filter((rule) => rule === 'exact-case') : rules;
+}
+
+/**
+ * Abbreviations of three letters or fewer stand for many things outside medicine (HDL is also a
+ * hardware language, ALL a word, CT a state): they always need other medical terms nearby.
+ */
+function abbreviationRules(abbreviation: string, rules: readonly AmbiguityRule[]): readonly AmbiguityRule[] {
+  const letters = abbreviation.replace(/[^\p{L}\p{N}]/gu, '');
+  return letters.length <= 3 && !rules.includes('medical-context') ? [...rules, 'medical-context'] : rules;
 }

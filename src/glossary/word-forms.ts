@@ -11,7 +11,7 @@ export function nameVariants(name: string): string[] {
   const variants = new Set<string>();
   for (const written of possessiveVariants(name)) {
     variants.add(written);
-    const plural = pluralOf(written);
+    const plural = isAbbreviation(written) ? abbreviationVariants(written)[1] : pluralOf(written);
     if (plural) variants.add(plural);
   }
   for (const written of [...variants]) {
@@ -23,6 +23,11 @@ export function nameVariants(name: string): string[] {
 /** Abbreviations keep their exact case; their plural adds a lower-case "s" (NSAIDs). */
 export function abbreviationVariants(abbreviation: string): string[] {
   return /[sS]$|\d$/.test(abbreviation) ? [abbreviation] : [abbreviation, `${abbreviation}s`];
+}
+
+/** A name written like an abbreviation (NSAID, COVID-19): compromise leaves these unchanged. */
+function isAbbreviation(name: string): boolean {
+  return /^[A-Z][A-Z0-9-]+$/.test(name);
 }
 
 function possessiveVariants(name: string): string[] {

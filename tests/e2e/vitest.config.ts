@@ -7,6 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // Firefox has its own config (tests/e2e/firefox/vitest.config.ts): a different driver.
+    exclude: ['tests/e2e/firefox/**'],
     reporters: ['default', 'json'],
     outputFile: { json: 'tests/results/e2e.json' },
     environment: 'node',

@@ -11,7 +11,7 @@ describe('findMatches', () => {
   it.each([
     ['matches whatever the case of a word', 'DERMATOMYOSITIS and dermatomyositis', ['dermatomyositis:DERMATOMYOSITIS', 'dermatomyositis:dermatomyositis']],
     ['matches abbreviations only in their exact case', 'IVIG, not ivig or Ivig', ['intravenous-immunoglobulin:IVIG']],
-    ['never matches an abbreviation inside a longer word', 'RAM and RAID but RA', ['rheumatoid-arthritis:RA']],
+    ['never matches an abbreviation inside a longer word', 'RAM and RAID but RA, not in steroids', ['rheumatoid-arthritis:RA', 'corticosteroids:steroids']],
     ['matches whole words only', 'a steroidal and a nonsteroid', []],
     ['prefers the longest name', 'juvenile dermatomyositis', ['juvenile-dermatomyositis:juvenile dermatomyositis']],
     ['generates plurals', 'corticosteroids and steroids', ['corticosteroids:corticosteroids', 'corticosteroids:steroids']],
@@ -82,5 +82,16 @@ describe('ambiguity rules', () => {
   it('guard one-word names and abbreviations but not names of several words', () => {
     const text = 'She was told she has multiple sclerosis.';
     expect(scan(text)).toEqual(['multiple-sclerosis:multiple sclerosis']);
+  });
+});
+
+describe('abbreviations', () => {
+  it('need medical context when they have three letters or fewer', () => {
+    expect(scan('Fail if the HDL parameters are wrong: RA.')).toEqual([]);
+    expect(scan('RA is treated with corticosteroids.')).toEqual(['rheumatoid-arthritis:RA', 'corticosteroids:corticosteroids']);
+  });
+
+  it('are pluralised when written as a name in capitals', () => {
+    expect(scan('NSAIDs and NSAID')).toEqual(['nsaid:NSAIDs', 'nsaid:NSAID']);
   });
 });
