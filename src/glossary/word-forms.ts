@@ -4,7 +4,8 @@ import nlp from 'compromise';
  * The ways a name is written in running text, generated at build time so that entries list each
  * name once: the plural (compromise knows Latin and Greek plurals: metastasis → metastases), the
  * possessive with and without its apostrophe (Gottron's, Gottron, Gottrons papules) and the closed
- * form of a hyphenated name (anti-inflammatory → antiinflammatory). Spacing, case, accents and
+ * form of a hyphenated name (anti-inflammatory → antiinflammatory), and a few derived forms (see
+ * `derivedForms`). Spacing, case, accents and
  * British spellings are folded at match time instead (see matching/tokenise.ts).
  */
 export function nameVariants(name: string): string[] {
@@ -14,10 +15,24 @@ export function nameVariants(name: string): string[] {
     const plural = isAbbreviation(written) ? abbreviationVariants(written)[1] : pluralOf(written);
     if (plural) variants.add(plural);
   }
+  for (const derived of derivedForms(name)) variants.add(derived);
   for (const written of [...variants]) {
     if (/\p{L}-\p{L}/u.test(written)) variants.add(written.replace(/(\p{L})-(?=\p{L})/gu, '$1'));
   }
   return [...variants];
+}
+
+/**
+ * Other forms patient texts use for the same thing: the activity of a test ("pulmonary function
+ * testing"), the procedure of a transplant ("kidney transplantation"), and the adverb of a
+ * one-word adjective ("intravenously", "sporadically").
+ */
+function derivedForms(name: string): string[] {
+  if (/\btest$/i.test(name)) return [`${name}ing`];
+  if (/\btransplant$/i.test(name)) return [`${name}ation`];
+  if (/\s/.test(name) || !nlp(name).has('#Adjective')) return [];
+  if (/ic$/i.test(name)) return [`${name}ally`];
+  return /(ous|al|ent|ant|ive)$/i.test(name) ? [`${name}ly`] : [];
 }
 
 /** Abbreviations keep their exact case; their plural adds a lower-case "s" (NSAIDs). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameVariants } from '../../src/glossary/word-forms';
 import { findMatches } from '../../src/matching/find-matches';
 import { MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
 
@@ -93,5 +94,19 @@ describe('abbreviations', () => {
 
   it('are pluralised when written as a name in capitals', () => {
     expect(scan('NSAIDs and NSAID')).toEqual(['nsaid:NSAIDs', 'nsaid:NSAID']);
+  });
+});
+
+describe('word forms generated from a name', () => {
+  it.each([
+    ['intravenous', ['intravenous', 'intravenously']],
+    ['sporadic', ['sporadic', 'sporadically']],
+    ['pulmonary function test', ['pulmonary function test', 'pulmonary function tests', 'pulmonary function testing']],
+    ['kidney transplant', ['kidney transplant', 'kidney transplants', 'kidney transplantation']],
+    ["Gottron's papules", ["Gottron's papules", 'Gottron papules', 'Gottrons papules']],
+    ['anti-inflammatory', ['anti-inflammatory', 'anti-inflammatories', 'antiinflammatory', 'antiinflammatories']],
+    ['biopsy', ['biopsy', 'biopsies']],
+  ])('%s', (name, expected) => {
+    expect(nameVariants(name)).toEqual(expect.arrayContaining(expected));
   });
 });
