@@ -7,6 +7,7 @@ import nlp from 'compromise';
 import { compileGlossary } from '../glossary/compile-glossary';
 import { loadValidGlossary } from '../glossary/load-glossary';
 import { compileMatcher } from '../matching/compile-matcher';
+import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
 import { findMatches } from '../matching/find-matches';
 import { readPageBlocks } from './read-page-text';
 
@@ -25,7 +26,9 @@ const blocks = readPageBlocks(files[0]!);
 const results: { id: string; term: string; text: string; start: number; end: number }[] = [];
 let offset = 0;
 for (const block of blocks) {
-  for (const match of findMatches(block, matcher, { isNoun: compromiseIsNoun })) {
+  const matches = findMatches(block, matcher, { isNoun: compromiseIsNoun });
+  learnDefinedAbbreviations(block, matches, matcher);
+  for (const match of matches) {
     const entry = glossary.entries[match.entry]!;
     results.push({ id: entry.id, term: entry.term, text: block.slice(match.start, match.end), start: offset + match.start, end: offset + match.end });
   }

@@ -50,7 +50,8 @@ export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'cate
       for (const text of nameVariants(name)) forms.push({ text, entry: index, exactCase, rules: rulesFor(text, entry.ambiguous) });
     }
     for (const abbreviation of entry.abbr) {
-      for (const text of abbreviationVariants(abbreviation)) forms.push({ text, entry: index, exactCase: true, rules: abbreviationRules(abbreviation, rulesFor(text, entry.ambiguous)) });
+      for (const text of abbreviationVariants(abbreviation))
+        forms.push({ text, entry: index, exactCase: true, rules: abbreviationRules(abbreviation, rulesFor(text, entry.ambiguous)) });
     }
   });
   return { categories: glossary.categories, entries, forms };

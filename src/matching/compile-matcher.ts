@@ -35,23 +35,30 @@ export interface Matcher {
 
 /** Builds the word trie from every name form; cost is linear in the total length of the names. */
 export function compileMatcher(forms: readonly NameForm[]): Matcher {
-  const root = new Map<string, TrieNode>();
-  let longestName = 0;
-  for (const form of forms) {
-    const keys = nameKeys(form.text);
-    if (keys.length === 0) continue;
-    longestName = Math.max(longestName, keys.length);
-    let level = root;
-    let node: TrieNode | undefined;
-    for (const key of keys) {
-      node = level.get(key);
-      if (!node) {
-        node = { next: new Map(), forms: [] };
-        level.set(key, node);
-      }
-      level = node.next;
+  const matcher: Matcher = { root: new Map(), longestName: 0 };
+  for (const form of forms) addForm(matcher, form);
+  return matcher;
+}
+
+/**
+ * Adds one name form. With `first`, it takes precedence over forms already at the same words:
+ * an abbreviation a page defines for itself ("prothrombin time (PT)") wins over the glossary's.
+ */
+export function addForm(matcher: Matcher, form: NameForm, first = false): void {
+  const keys = nameKeys(form.text);
+  if (keys.length === 0) return;
+  matcher.longestName = Math.max(matcher.longestName, keys.length);
+  let level = matcher.root;
+  let node: TrieNode | undefined;
+  for (const key of keys) {
+    node = level.get(key);
+    if (!node) {
+      node = { next: new Map(), forms: [] };
+      level.set(key, node);
     }
-    node!.forms.push(form.exactCase ? { ...form, exactWords: nameWords(form.text) } : form);
+    level = node.next;
   }
-  return { root, longestName };
+  const compiled = form.exactCase ? { ...form, exactWords: nameWords(form.text) } : form;
+  if (first) node!.forms.unshift(compiled);
+  else node!.forms.push(compiled);
 }

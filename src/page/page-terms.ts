@@ -1,4 +1,5 @@
 import type { Matcher } from '../matching/compile-matcher';
+import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
 import { findMatches } from '../matching/find-matches';
 import { type TextBlock, locateOffset } from './collect-blocks';
 
@@ -25,10 +26,14 @@ export class PageTerms {
     return this.byContainer.size;
   }
 
-  /** Finds the terms of one block, records them and returns them. */
+  /**
+   * Finds the terms of one block, records them and returns them. Abbreviations the block defines
+   * are added to the page's matcher for the blocks after it.
+   */
   addBlock(block: TextBlock, matcher: Matcher): FoundTerm[] {
     const matches = findMatches(block.text, matcher);
     if (matches.length === 0) return [];
+    learnDefinedAbbreviations(block.text, matches, matcher);
     const found = matches.map((match) => {
       const start = locateOffset(block, match.start, false);
       const end = locateOffset(block, match.end, true);

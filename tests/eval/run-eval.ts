@@ -10,6 +10,7 @@ import { readPageBlocks } from '../../src/cli/read-page-text';
 import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { compileMatcher } from '../../src/matching/compile-matcher';
+import { learnDefinedAbbreviations } from '../../src/matching/defined-abbreviations';
 import { findMatches } from '../../src/matching/find-matches';
 import { nameKeys } from '../../src/matching/tokenise';
 import { DEFAULT_SETTINGS, isLevelShown } from '../../src/settings/settings';
@@ -22,7 +23,6 @@ if (!existsSync(join(CORPUS, 'health'))) {
 }
 
 const glossary = compileGlossary(loadValidGlossary());
-const matcher = compileMatcher(glossary.forms);
 const verbose = process.argv.includes('--verbose');
 
 /** How both sides are compared: folded words, a final plural "s" ignored. */
@@ -44,13 +44,17 @@ function isNoun(text: string, start: number, end: number): boolean {
   const found = nlp(text.slice(sentenceStart, stop < 0 ? text.length : stop + 1)).match(word);
   return !found.found || found.terms().first().has('#Noun');
 }
-/** What a reader with the default settings sees underlined (everyday words are left out). */
+/**
+ * What a reader with the default settings sees underlined on one page (everyday words are left
+ * out); each page starts from the glossary alone and learns the abbreviations it defines.
+ */
 function foundTexts(blocks: string[]): string[] {
-  return blocks.flatMap((block) =>
-    findMatches(block, matcher, { isNoun })
-      .filter((m) => isLevelShown(glossary.entries[m.entry]!.level, DEFAULT_SETTINGS.minLevel))
-      .map((m) => block.slice(m.start, m.end)),
-  );
+  const matcher = compileMatcher(glossary.forms);
+  return blocks.flatMap((block) => {
+    const matches = findMatches(block, matcher, { isNoun });
+    learnDefinedAbbreviations(block, matches, matcher);
+    return matches.filter((m) => isLevelShown(glossary.entries[m.entry]!.level, DEFAULT_SETTINGS.minLevel)).map((m) => block.slice(m.start, m.end));
+  });
 }
 
 // Development set: labelled texts.

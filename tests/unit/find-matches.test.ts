@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nameVariants } from '../../src/glossary/word-forms';
 import { findMatches } from '../../src/matching/find-matches';
-import { MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
+import { MINI_GLOSSARY, MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
+import { compileMatcher } from '../../src/matching/compile-matcher';
+import { learnDefinedAbbreviations } from '../../src/matching/defined-abbreviations';
 
 /** The matches of a text as "id:matched text" strings, in order. */
 function scan(text: string): string[] {
@@ -108,5 +110,29 @@ describe('word forms generated from a name', () => {
     ['biopsy', ['biopsy', 'biopsies']],
   ])('%s', (name, expected) => {
     expect(nameVariants(name)).toEqual(expect.arrayContaining(expected));
+  });
+});
+
+describe('abbreviations defined on the page', () => {
+  it('are learnt from "name (ABBR)" and underlined in later text', () => {
+    const matcher = compileMatcher(MINI_GLOSSARY.forms);
+    const first = 'Treatment may include heliotrope rash (HR) care.';
+    expect(learnDefinedAbbreviations(first, findMatches(first, matcher), matcher)).toBe(1);
+    const later = 'HR appears early. HRs fade.';
+    expect(findMatches(later, matcher).map((m) => `${idOf(m.entry)}:${later.slice(m.start, m.end)}`)).toEqual(['heliotrope-rash:HR', 'heliotrope-rash:HRs']);
+  });
+
+  it('take the meaning the page gives them over the glossary’s', () => {
+    const matcher = compileMatcher(MINI_GLOSSARY.forms);
+    const first = 'Multiple sclerosis (MS) is not the only meaning; Metastasis (MS) here.';
+    learnDefinedAbbreviations(first, findMatches(first, matcher), matcher);
+    const later = 'Corticosteroids and MS.';
+    expect(findMatches(later, matcher).map((m) => idOf(m.entry))).toEqual(['corticosteroids', 'metastasis']);
+  });
+
+  it('are not learnt when the letters do not fit the name', () => {
+    const matcher = compileMatcher(MINI_GLOSSARY.forms);
+    const text = 'Heliotrope rash (see below) and lupus.';
+    expect(learnDefinedAbbreviations(text, findMatches(text, matcher), matcher)).toBe(0);
   });
 });
