@@ -30,7 +30,7 @@ export const MAX_SHORT_GRADE = 8;
 const MARKUP = /<\/?[a-z!][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|\]\(|\b(?:https?|javascript|data):/i;
 // Control characters, bidirectional overrides and isolates, zero-width characters, BOM.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** The file name an entry must have: its term in lower case, accents and apostrophes dropped. */
 export function slugOf(term: string): string {
@@ -99,8 +99,9 @@ function checkFile(file: string, content: unknown, context: GlossaryContext): { 
   const parsed = v.safeParse(TermEntrySchema, content);
   if (!parsed.success) {
     for (const issue of parsed.issues) {
-      const field = issue.path?.map((p) => String(p.key)).join('.') ?? '(file)';
-      const rule = issue.type === 'strict_object' ? 'GLS004' : issue.received === 'undefined' ? 'GLS002' : 'GLS003';
+      const field = issue.path?.map((p) => String(p.key) || '(empty key)').join('.') ?? '(file)';
+      // A missing required key is also reported by strictObject: check for it first.
+      const rule = issue.received === 'undefined' ? 'GLS002' : issue.type === 'strict_object' ? 'GLS004' : 'GLS003';
       problems.push({ file, field, rule, detail: issue.message });
     }
     return { problems, grade: 0 };

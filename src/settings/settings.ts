@@ -51,11 +51,13 @@ const MAX_KNOWN_TERMS = 5_000;
  * turns off www.example.com means example.com too). Anything that is not a web host gives "".
  */
 export function siteKey(hostname: string): string {
-  return hostname
-    .trim()
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
+  // Repeated until nothing changes, so that the key of a key is itself (www.www.example.com.).
+  let key = hostname.toLowerCase();
+  for (let previous = ''; key !== previous; ) {
+    previous = key;
+    key = key.trim().replace(/\.+$/, '').replace(/^www\./, '');
+  }
+  return key;
 }
 
 export interface NormalisedSettings {
@@ -106,7 +108,8 @@ function normaliseList(values: unknown[], max: number, normalise: (value: string
     if (kept.size >= max) break;
     if (typeof value !== 'string' || value.length > 253) continue;
     const normalised = normalise(value);
-    if (normalised) kept.add(normalised);
+    // Checked again after normalising: lower-casing can lengthen text ("İ" becomes two units).
+    if (normalised && normalised.length <= 253) kept.add(normalised);
   }
   return [...kept];
 }
