@@ -29,6 +29,8 @@ export interface HostileFixture {
   stop?: boolean;
   /** A term to rest the pointer on: the popover must open above everything with a non-empty `.short`. */
   popover?: string;
+  /** Take a screenshot of the settled page into tests/e2e/artifacts/ (to look at, not compared). */
+  screenshot?: boolean;
   /** Emulated `prefers-color-scheme` for this page. */
   colorScheme?: 'light' | 'dark';
   /** Checks of this page only, run on the page with the extension after the common ones. */
