@@ -6,5 +6,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // WXT would otherwise post a message to the page naming the extension at every start.
+  noScriptStartedPostMessage: true,
   main: (ctx) => runContentScript(ctx),
 });

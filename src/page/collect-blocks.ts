@@ -109,7 +109,7 @@ export function isInsideExcluded(node: Node): boolean {
  * Yields the text blocks under `root` in reading order, then those of open shadow roots inside
  * it. A generator, so the caller can stop between blocks and let the page run.
  */
-export function* walkBlocks(root: Node): Generator<TextBlock> {
+export function* walkBlocks(root: Node, onShadowRoot?: (shadowRoot: ShadowRoot) => void): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -139,7 +139,10 @@ export function* walkBlocks(root: Node): Generator<TextBlock> {
     }
   }
   if (builder) yield builder.finish();
-  for (const shadowRoot of shadowRoots) yield* walkBlocks(shadowRoot);
+  for (const shadowRoot of shadowRoots) {
+    onShadowRoot?.(shadowRoot);
+    yield* walkBlocks(shadowRoot, onShadowRoot);
+  }
 }
 
 /** The nearest ancestor that is not an inline element (the shadow host for a shadow root's text). */

@@ -5,11 +5,13 @@ import { SLICE_MS, yieldToPage } from './slice-scheduler';
 
 export interface ScanListener {
   /** Terms were found in a block container (the container's earlier terms were dropped first). */
-  onFound(container: Element, found: FoundTerm[]): void;
+  onFound(container: Element): void;
   /** Terms were dropped because their text changed or left the page. */
   onRemoved(removed: FoundTerm[]): void;
   /** The queue is empty: everything asked for has been scanned. */
   onIdle(): void;
+  /** An open shadow root was walked: its later changes must be watched too. */
+  onShadowRoot(shadowRoot: ShadowRoot): void;
 }
 
 /**
@@ -46,7 +48,7 @@ export class PageScanner {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       const cleared = new Set<Element>();
-      const blocks = walkBlocks(root);
+      const blocks = walkBlocks(root, (shadowRoot) => this.listener.onShadowRoot(shadowRoot));
       for (;;) {
         if (performance.now() > deadline) {
           await yieldToPage();
@@ -62,7 +64,7 @@ export class PageScanner {
           if (removed.length > 0) this.listener.onRemoved(removed);
         }
         const found = this.terms.addBlock(block, this.matcher);
-        if (found.length > 0) this.listener.onFound(block.container, found);
+        if (found.length > 0) this.listener.onFound(block.container);
       }
     }
     this.running = false;

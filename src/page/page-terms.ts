@@ -73,6 +73,18 @@ export class PageTerms {
     return removed;
   }
 
+  /**
+   * Forgets the terms of every container inside `root`. It looks at every container, so it is
+   * kept for rare changes (a region made editable), not for the page's everyday updates.
+   */
+  removeWithin(root: Node): FoundTerm[] {
+    const removed: FoundTerm[] = [];
+    for (const container of [...this.byContainer.keys()]) {
+      if (containsAcrossShadow(root, container)) removed.push(...this.removeContainer(container));
+    }
+    return removed;
+  }
+
   termsIn(container: Element): readonly FoundTerm[] {
     return this.byContainer.get(container) ?? [];
   }
@@ -108,4 +120,14 @@ function compareRanges(a: StaticRange, b: StaticRange): number {
   if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
   const position = a.startContainer.compareDocumentPosition(b.startContainer);
   return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** Whether `node` is inside `root`, looking through the shadow roots between them. */
+function containsAcrossShadow(root: Node, node: Node): boolean {
+  for (let current: Node | null = node; current;) {
+    if (current === root) return true;
+    const parent: Node | null = current.parentNode;
+    current = parent ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return false;
 }

@@ -9,7 +9,8 @@ import { type FoundTerm, PageTerms } from './page-terms';
 import { PageScanner } from './page-scanner';
 import { termAtPoint } from './term-at-point';
 import { TermHighlighter } from './term-highlighter';
-import { watchPageChanges } from './watch-page-changes';
+import { type PageChanges, type PageWatcher, watchPageChanges } from './watch-page-changes';
+import { isInsideExcluded } from './collect-blocks';
 
 /** What the content script entrypoint hands over: everything from the browser, already read. */
 export interface PageContext {
@@ -69,13 +70,18 @@ export function startPage(context: PageContext): MedGlossPage {
   };
 }
 
+/** How often the page is checked for changes no event announces (see checkPage). */
+const GUARD_MS = 500;
+
 class ActiveSession {
   private readonly terms = new PageTerms();
   private readonly scanner: PageScanner;
   private readonly highlighter: TermHighlighter;
   private readonly popover: PopoverHost;
-  private readonly hover: HoverController;
-  private readonly stopWatching: () => void;
+  private hover: HoverController;
+  private readonly watcher: PageWatcher;
+  private inDesignMode = false;
+  private readonly guard: ReturnType<typeof setInterval>;
   private readonly doc: Document;
   private readonly glossary: PageGlossary;
   private popoverRequest = 0;
@@ -100,10 +106,9 @@ class ActiveSession {
     this.highlighter = new TermHighlighter(this.terms, isShown, settings.underline);
     this.popover = new PopoverHost(doc);
     this.scanner = new PageScanner(this.terms, matcher, {
-      onFound: (container, found) => {
+      onFound: (container) => {
         this.highlighter.watch(container);
         if (!this.settings.firstOnly) this.highlighter.showIfNear(container);
-        void found;
       },
       onRemoved: (removed) => this.highlighter.removeRanges(removed),
       onIdle: () => {
@@ -112,9 +117,32 @@ class ActiveSession {
           this.highlighter.refresh();
         }
       },
+      onShadowRoot: (shadowRoot) => this.watcher.watchShadowRoot(shadowRoot),
     });
-    this.hover = new HoverController(doc, {
-      termAt: (x, y) => termAtPoint(doc, x, y, this.terms, isShown),
+    this.watcher = watchPageChanges(
+      doc,
+      (node) => this.popover.isOwnNode(node),
+      (changes) => this.onPageChanges(changes),
+    );
+    this.hover = this.createHoverController();
+    this.hover.start();
+    this.scanner.scan(doc.body ?? doc.documentElement);
+    this.guard = setInterval(() => this.checkPage(), GUARD_MS);
+  }
+
+  /**
+   * What no event announces: a page script that clears the highlight registry, or turns on
+   * designMode. A look twice a second costs nothing measurable.
+   */
+  private checkPage(): void {
+    this.highlighter.ensureRegistered();
+    if ((this.doc.designMode === 'on') !== this.inDesignMode) this.onPageChanges({ roots: [], staleText: [], exclusionChanged: [], documentReplaced: false });
+  }
+
+  private createHoverController(): HoverController {
+    const isShown = (term: FoundTerm) => this.isShown(term);
+    return new HoverController(this.doc, {
+      termAt: (x, y) => termAtPoint(this.doc, x, y, this.terms, isShown),
       termsWithin: (element) => this.termsWithin(element),
       open: (term) => this.openPopover(term),
       close: () => {
@@ -126,16 +154,31 @@ class ActiveSession {
       },
       isOnPopover: (event) => this.popover.containsEvent(event),
     });
-    this.hover.start();
-    this.scanner.scan(doc.body ?? doc.documentElement);
-    this.stopWatching = watchPageChanges(
-      doc,
-      (node) => this.popover.isOwnNode(node),
-      ({ roots, staleText }) => {
-        for (const text of staleText) this.highlighter.removeRanges(this.terms.removeTermsOf(text));
-        for (const root of roots) this.scanner.scan(root);
-      },
-    );
+  }
+
+  private onPageChanges({ roots, staleText, exclusionChanged, documentReplaced }: PageChanges): void {
+    // designMode makes the whole document an editor, and turning it on changes no node.
+    if (this.doc.designMode === 'on') {
+      if (!this.inDesignMode) this.highlighter.removeRanges(this.terms.removeWithin(this.doc));
+      this.inDesignMode = true;
+      return;
+    }
+    if (this.inDesignMode) {
+      this.inDesignMode = false;
+      this.scanner.scan(this.doc.body ?? this.doc.documentElement);
+    }
+    if (documentReplaced) {
+      // document.open() dropped our listeners along with the page's.
+      this.hover.stop();
+      this.hover = this.createHoverController();
+      this.hover.start();
+    }
+    for (const text of staleText) this.highlighter.removeRanges(this.terms.removeTermsOf(text));
+    for (const element of exclusionChanged) {
+      this.highlighter.removeRanges(this.terms.removeWithin(element));
+      if (element.isConnected && !isInsideExcluded(element)) this.scanner.scan(element);
+    }
+    for (const root of roots) this.scanner.scan(root);
   }
 
   applySettings(settings: Settings): void {
@@ -184,7 +227,8 @@ class ActiveSession {
   stop(): void {
     this.stopped = true;
     this.scanner.stop();
-    this.stopWatching();
+    this.watcher.stop();
+    clearInterval(this.guard);
     this.hover.stop();
     this.highlighter.stop();
     this.popover.remove();

@@ -44,6 +44,7 @@ export class TermHighlighter {
 
   /** Re-applies `isShown` to every registered block, after a settings change. */
   refresh(): void {
+    this.ensureRegistered();
     this.highlight.clear();
     for (const container of this.nearViewport) this.showContainer(container);
   }
@@ -73,6 +74,11 @@ export class TermHighlighter {
     if (CSS.highlights.get(this.name) === this.highlight) CSS.highlights.delete(this.name);
   }
 
+  /** The registry is the page's too: if its scripts cleared it, register our highlight again. */
+  ensureRegistered(): void {
+    if (CSS.highlights.get(this.name) !== this.highlight) CSS.highlights.set(this.name, this.highlight);
+  }
+
   private onIntersection(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       if (entry.isIntersecting) {
@@ -85,6 +91,7 @@ export class TermHighlighter {
   }
 
   private showContainer(container: Element): void {
+    this.ensureRegistered();
     for (const term of this.terms.termsIn(container)) {
       if (this.isShown(term)) this.highlight.add(term.range);
     }

@@ -8,13 +8,26 @@ export interface PageChanges {
   roots: Node[];
   /** Text nodes that were removed or changed; their old terms must go. */
   staleText: Text[];
+  /** Elements that became, or stopped being, excluded (made editable, hidden, not to translate). */
+  exclusionChanged: Element[];
+  /** The page replaced its whole document (document.open()), which also drops every listener. */
+  documentReplaced: boolean;
+}
+
+/** The attributes that decide whether content is scanned (see isExcluded in collect-blocks.ts). */
+const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'translate'];
+
+export interface PageWatcher {
+  /** Also watches a shadow root: changes inside it do not reach the document's observer. */
+  watchShadowRoot(root: ShadowRoot): void;
+  stop(): void;
 }
 
 /**
  * Watches the page for changes after the first scan and reports them in batches. Our own popover
  * host is ignored, and so are changes inside excluded content (editors, code, form fields).
  */
-export function watchPageChanges(doc: Document, isOwnNode: (node: Node) => boolean, onChanges: (changes: PageChanges) => void): () => void {
+export function watchPageChanges(doc: Document, isOwnNode: (node: Node) => boolean, onChanges: (changes: PageChanges) => void): PageWatcher {
   let pending: MutationRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
@@ -27,19 +40,35 @@ export function watchPageChanges(doc: Document, isOwnNode: (node: Node) => boole
     pending.push(...records);
     timer ??= setTimeout(flush, BATCH_MS);
   });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
-  return () => {
-    observer.disconnect();
-    if (timer !== undefined) clearTimeout(timer);
-    pending = [];
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EXCLUSION_ATTRIBUTES };
+  observer.observe(doc, options);
+  const watched = new WeakSet<ShadowRoot>();
+  return {
+    watchShadowRoot(root) {
+      if (watched.has(root)) return;
+      watched.add(root);
+      observer.observe(root, options);
+    },
+    stop() {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+      pending = [];
+    },
   };
 }
 
 function summarise(records: MutationRecord[], isOwnNode: (node: Node) => boolean): PageChanges {
   const roots = new Set<Node>();
   const staleText = new Set<Text>();
+  const exclusionChanged = new Set<Element>();
+  let documentReplaced = false;
   for (const record of records) {
     if (isOwnNode(record.target)) continue;
+    if (record.type === 'attributes') {
+      exclusionChanged.add(record.target as Element);
+      continue;
+    }
+    if (record.target.nodeType === Node.DOCUMENT_NODE) documentReplaced = true;
     if (record.type === 'characterData') {
       if (record.target.nodeType === Node.TEXT_NODE) staleText.add(record.target as Text);
       roots.add(containerOf(record.target));
@@ -54,7 +83,12 @@ function summarise(records: MutationRecord[], isOwnNode: (node: Node) => boolean
       if (node.nodeType === Node.ELEMENT_NODE && !isInline(node) && !isOwnNode(node)) roots.add(node);
     }
   }
-  return { roots: outermost([...roots]).filter((root) => root.isConnected && !isInsideExcluded(root)), staleText: [...staleText] };
+  return {
+    roots: outermost([...roots]).filter((root) => root.isConnected && !isInsideExcluded(root)),
+    staleText: [...staleText],
+    exclusionChanged: outermost([...exclusionChanged]) as Element[],
+    documentReplaced,
+  };
 }
 
 function isInline(node: Node): boolean {

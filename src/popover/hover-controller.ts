@@ -38,10 +38,33 @@ export class HoverController {
 
   start(): void {
     const options = { capture: true, passive: true, signal: this.abort.signal };
-    this.doc.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
-    this.doc.addEventListener('pointerup', (e) => this.onPointerUp(e), options);
-    this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), options);
-    this.doc.addEventListener('focusin', (e) => this.onFocusIn(e), options);
+    // Only the reader's own actions count: events a page makes up (isTrusted false) must not open
+    // popovers, or a page could drive our UI and learn that the extension is installed.
+    const trusted =
+      <E extends Event>(handler: (event: E) => void) =>
+      (event: E) => {
+        if (event.isTrusted) handler(event);
+      };
+    this.doc.addEventListener(
+      'pointermove',
+      trusted((e: PointerEvent) => this.onPointerMove(e)),
+      options,
+    );
+    this.doc.addEventListener(
+      'pointerup',
+      trusted((e: PointerEvent) => this.onPointerUp(e)),
+      options,
+    );
+    this.doc.addEventListener(
+      'keydown',
+      trusted((e: KeyboardEvent) => this.onKeyDown(e)),
+      options,
+    );
+    this.doc.addEventListener(
+      'focusin',
+      trusted((e: FocusEvent) => this.onFocusIn(e)),
+      options,
+    );
   }
 
   stop(): void {

@@ -23,6 +23,7 @@ export class PopoverHost {
   show(entry: GlossaryEntry, categoryLabel: string, anchor: StaticRange, actions: PopoverActions, options: { takeFocus?: boolean } = {}): void {
     const panel = this.ensurePanel();
     render(<TermPopover entry={entry} categoryLabel={categoryLabel} voice={localVoice()} {...actions} />, panel);
+    this.raiseToTopLayer();
     if (options.takeFocus) panel.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
     this.stopPositioning?.();
     const reference = anchorFor(this.doc, anchor);
@@ -42,6 +43,19 @@ export class PopoverHost {
     this.stopPositioning?.();
     this.stopPositioning = undefined;
     if (this.panel) render(null, this.panel);
+    if (this.host?.matches(':popover-open')) this.host.hidePopover();
+  }
+
+  /**
+   * A modal <dialog> or a fullscreen element sits in the top layer, above any z-index, and makes
+   * the rest of the page inert. As a manual popover our host joins the top layer, above them.
+   */
+  private raiseToTopLayer(): void {
+    const host = this.host!;
+    if (typeof host.showPopover !== 'function') return;
+    // Shown again each time so it goes above whatever entered the top layer since.
+    if (host.matches(':popover-open')) host.hidePopover();
+    host.showPopover();
   }
 
   /** Says something politely to screen readers (the keyboard path announces each term). */
@@ -79,6 +93,7 @@ export class PopoverHost {
   private ensurePanel(): HTMLElement {
     if (this.host?.isConnected && this.panel) return this.panel;
     const host = this.doc.createElement(HOST_TAG);
+    host.setAttribute('popover', 'manual');
     // Inline !important beats any page rule, including `* { all: unset !important }`.
     for (const [property, value] of [
       ['all', 'initial'],
@@ -89,6 +104,11 @@ export class PopoverHost {
       ['height', '0'],
       ['z-index', '2147483647'],
       ['display', 'block'],
+      ['margin', '0'],
+      ['padding', '0'],
+      ['border', '0'],
+      ['background', 'transparent'],
+      ['overflow', 'visible'],
     ]) {
       host.style.setProperty(property!, value!, 'important');
     }

@@ -4,7 +4,7 @@
  * keeps inherited page styles out.
  */
 export const POPOVER_CSS = `
-:host { all: initial; }
+:host { all: initial; direction: ltr; }
 .popover {
   box-sizing: border-box; max-width: 360px; min-width: 220px; padding: 12px 14px;
   font: 400 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;

@@ -20,7 +20,7 @@ export interface TermPopoverProps extends PopoverActions {
 export function TermPopover({ entry, categoryLabel, voice, onClose, onMore, onKnow }: TermPopoverProps) {
   const otherNames = [...entry.abbr, ...entry.also];
   return (
-    <section class="popover" role="dialog" tabIndex={-1} aria-labelledby="medgloss-term-name" aria-describedby="medgloss-term-short">
+    <section class="popover" role="dialog" tabIndex={-1} dir="ltr" lang="en" aria-labelledby="medgloss-term-name" aria-describedby="medgloss-term-short">
       <header>
         <h2 id="medgloss-term-name">{entry.term}</h2>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>

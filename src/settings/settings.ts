@@ -53,9 +53,12 @@ const MAX_KNOWN_TERMS = 5_000;
 export function siteKey(hostname: string): string {
   // Repeated until nothing changes, so that the key of a key is itself (www.www.example.com.).
   let key = hostname.toLowerCase();
-  for (let previous = ''; key !== previous; ) {
+  for (let previous = ''; key !== previous;) {
     previous = key;
-    key = key.trim().replace(/\.+$/, '').replace(/^www\./, '');
+    key = key
+      .trim()
+      .replace(/\.+$/, '')
+      .replace(/^www\./, '');
   }
   return key;
 }

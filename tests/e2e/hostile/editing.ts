@@ -152,10 +152,6 @@ export const contentEditableLater: HostileFixture = {
     await page.click('#edit');
     await page.waitForTimeout(600);
   },
-  known: {
-    excluded:
-      'Underlines stay inside a region that becomes editable after the scan: watchPageChanges (src/page/watch-page-changes.ts) observes childList and characterData only, never attributes, so setting contenteditable (or translate="no", aria-hidden, hidden) on scanned content is never noticed and its ranges are never dropped.',
-  },
 };
 
 export const designModeLater: HostileFixture = {
@@ -172,10 +168,6 @@ export const designModeLater: HostileFixture = {
     await page.waitForTimeout(800);
     await page.click('#edit');
     await page.waitForTimeout(600);
-  },
-  known: {
-    excluded:
-      'Every underline stays after document.designMode = "on": designMode is only checked when a scan starts (walkBlocks, isInsideExcluded in src/page/collect-blocks.ts); switching it on fires no mutation, so nothing drops the existing ranges and the whole now-editable page stays underlined.',
   },
 };
 

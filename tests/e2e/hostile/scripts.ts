@@ -85,10 +85,6 @@ const timer = setInterval(() => {
       await expect(page.evaluate(() => document.querySelectorAll('medgloss-popover').length)).resolves.toBe(0);
     },
   },
-  known: {
-    'opens no popover for events the page made up (isTrusted false)':
-      'Synthetic events open the popover: HoverController (src/popover/hover-controller.ts) acts on pointermove, pointerup and focusin without checking event.isTrusted, so a page can open MedGloss popovers by itself (and so detect the extension and read the definition from the open shadow root) without any reader action.',
-  },
 };
 
 export const fakeMessages: HostileFixture = {
@@ -124,10 +120,6 @@ document.dispatchEvent(new CustomEvent('wxt:content-script-started', { detail: {
   act: async (page) => {
     await page.waitForTimeout(1000);
   },
-  known: {
-    underlines:
-      'Any page can switch MedGloss off. WXT’s ContentScriptContext (used by defineContentScript in entrypoints/content/index.ts) announces itself with window.postMessage({ type: "<extension id>:content:wxt:content-script-started", … }), so the page learns the name of the DOM event the context listens to for "a newer copy started"; dispatching that CustomEvent with another messageId invalidates the context, ctx.onInvalidated calls page.stop(), and every underline disappears for good. Setting noScriptStartedPostMessage: true in defineContentScript stops the leak (a page that already knows the public extension id can still do it).',
-  },
 };
 
 export const strictMessageListener: HostileFixture = {
@@ -145,10 +137,6 @@ addEventListener('message', (event) => {
   expect: [...PARAGRAPH_TERMS, ...PARAGRAPH_2_TERMS],
   act: async (page) => {
     await page.waitForTimeout(500);
-  },
-  known: {
-    console:
-      'The page throws "SyntaxError: … is not valid JSON" only when MedGloss is installed: WXT’s ContentScriptContext posts { type: "<id>:content:wxt:content-script-started", … } to the page with window.postMessage at start-up (entrypoints/content/index.ts does not set noScriptStartedPostMessage: true in defineContentScript), and pages whose message listeners expect their own strings break on it. It also tells every page the extension id.',
   },
 };
 
@@ -179,10 +167,6 @@ document.getElementById('search').addEventListener('click', () => {
     'leaves the page’s own highlight alone': async (page) => {
       await expect(page.evaluate(() => CSS.highlights.get('search-hit')?.size)).resolves.toBe(1);
     },
-  },
-  known: {
-    underlines:
-      'Every underline disappears for good when the page calls CSS.highlights.clear() (a page resetting its own search highlights): TermHighlighter (src/page/term-highlighter.ts) registers its Highlight in CSS.highlights once, in its constructor, and never checks that it is still registered.',
   },
 };
 

@@ -63,7 +63,7 @@ export const modalDialog: HostileFixture = {
   popover: 'azathioprine',
   known: {
     popover:
-      'The popover opens underneath an open modal <dialog> and cannot be seen or reached: the host is a position:fixed element with z-index 2147483647 appended to <html> (src/popover/popover-host.tsx), but a modal dialog lives in the top layer, above every z-index, and makes everything outside it inert. The host would need to enter the top layer itself (popover="manual" + showPopover(), re-shown after the dialog opens).',
+      'Under an open modal <dialog> the popover is shown in the top layer (a manual popover, src/popover/popover-host.tsx) but is still inert: a modal dialog makes everything outside it inert, top-layer popovers included, so hit-testing goes to the dialog. Making it interactive would mean putting our host inside the page’s dialog, which changes the page’s DOM.',
   },
 };
 
