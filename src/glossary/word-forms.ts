@@ -12,12 +12,15 @@ export function nameVariants(name: string): string[] {
   const variants = new Set<string>();
   for (const written of possessiveVariants(name)) {
     variants.add(written);
+    // compromise mangles names with other punctuation ("Hand, foot and mouth disease").
+    if (/[^\p{L}\p{N}\s'\u2019-]/u.test(written)) continue;
     const plural = isAbbreviation(written) ? abbreviationVariants(written)[1] : pluralOf(written);
     if (plural) variants.add(plural);
   }
   for (const derived of derivedForms(name)) variants.add(derived);
   for (const written of [...variants]) {
-    if (/\p{L}-\p{L}/u.test(written)) variants.add(written.replace(/(\p{L})-(?=\p{L})/gu, '$1'));
+    // Closed forms only for lower-case compounds (antiinflammatory), not names (Guillain-Barré).
+    if (/\p{Ll}-\p{Ll}/u.test(written)) variants.add(written.replace(/(\p{Ll})-(?=\p{Ll})/gu, '$1'));
   }
   return [...variants];
 }

@@ -21,6 +21,14 @@ export interface FoundTerm {
 export class PageTerms {
   private readonly byContainer = new Map<Element, FoundTerm[]>();
   private readonly byNode = new Map<Text, FoundTerm[]>();
+  /**
+   * Reading order of containers: the order they were first scanned in, which is document order for
+   * the first scan and for content added after it. Kept when a container is rescanned, so ordering
+   * never needs the DOM (sorting tens of thousands of terms with compareDocumentPosition froze long
+   * pages for seconds).
+   */
+  private readonly order = new WeakMap<Element, number>();
+  private nextOrder = 0;
 
   get size(): number {
     return this.byContainer.size;
@@ -49,6 +57,7 @@ export class PageTerms {
     const list = this.byContainer.get(block.container);
     if (list) list.push(...found);
     else this.byContainer.set(block.container, found);
+    if (!this.order.has(block.container)) this.order.set(block.container, this.nextOrder++);
     return found;
   }
 
@@ -97,9 +106,15 @@ export class PageTerms {
     return this.byContainer.has(container);
   }
 
-  /** Every term in document order. */
+  /** Every term, in any order: for counting. */
+  unordered(): FoundTerm[] {
+    return [...this.byContainer.values()].flat();
+  }
+
+  /** Every term in reading order (see `order`); terms within a container are in text order. */
   all(): FoundTerm[] {
-    return [...this.byContainer.values()].flat().sort((a, b) => compareRanges(a.range, b.range));
+    const containers = [...this.byContainer.keys()].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    return containers.flatMap((container) => this.byContainer.get(container)!);
   }
 
   clear(): void {
@@ -114,12 +129,6 @@ export class PageTerms {
       else this.byNode.delete(node);
     }
   }
-}
-
-function compareRanges(a: StaticRange, b: StaticRange): number {
-  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
-  const position = a.startContainer.compareDocumentPosition(b.startContainer);
-  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** Whether `node` is inside `root`, looking through the shadow roots between them. */

@@ -6,6 +6,9 @@ import { type BackgroundRequest, parsePageRequest } from '../messages';
 import { readSettings, watchSettings, writeSettings } from '../settings/settings-item';
 import { startPage } from './start-page';
 
+/** The longest the first scan waits for the page's load event (slow images, hanging requests). */
+const MAX_LOAD_WAIT_MS = 3_000;
+
 /**
  * Connects the page logic to the extension: settings from storage (live), definitions and the
  * glossary page from the background, requests from the popup. When the extension is reloaded or
@@ -13,6 +16,13 @@ import { startPage } from './start-page';
  */
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   const { settings } = await readSettings();
+  // Scanning while the page still loads would delay its load event: wait for it, but not forever.
+  if (document.readyState !== 'complete') {
+    await new Promise<void>((resolve) => {
+      window.addEventListener('load', () => resolve(), { once: true });
+      setTimeout(resolve, MAX_LOAD_WAIT_MS);
+    });
+  }
   if (ctx.isInvalid) return;
   const ask = async (request: BackgroundRequest): Promise<unknown> =>
     // After an update or uninstall the old script's context is gone: no answer, no error.

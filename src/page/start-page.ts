@@ -70,6 +70,9 @@ export function startPage(context: PageContext): MedGlossPage {
   };
 }
 
+/** Focusing a huge element (a whole article) looks at this much of it for terms, no more. */
+const MAX_FOCUS_TEXT_NODES = 2_000;
+
 /** How often the page is checked for changes no event announces (see checkPage). */
 const GUARD_MS = 500;
 
@@ -190,7 +193,7 @@ class ActiveSession {
 
   termCounts(): { id: string; count: number }[] {
     const counts = new Map<string, number>();
-    for (const term of this.terms.all()) {
+    for (const term of this.terms.unordered()) {
       if (!this.isCategoryShown(term)) continue;
       const id = this.glossary.entries[term.entry]!.id;
       counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -261,7 +264,13 @@ class ActiveSession {
 
   private termsWithin(element: Element): FoundTerm[] {
     if (element === this.doc.body || element === this.doc.documentElement) return [];
-    return this.terms.all().filter((t) => element.contains(t.range.startContainer) && this.isShown(t));
+    // Proportional to the focused element, not to the page: its text nodes, looked up one by one.
+    const found = new Set<FoundTerm>();
+    const walker = this.doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(), seen = 0; node && seen < MAX_FOCUS_TEXT_NODES; node = walker.nextNode(), seen++) {
+      for (const term of this.terms.termsAt(node as Text)) if (this.isShown(term)) found.add(term);
+    }
+    return [...found];
   }
 
   private openPopover(term: FoundTerm): void {

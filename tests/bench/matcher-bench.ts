@@ -61,6 +61,48 @@ console.log(`  MedGloss findMatches:     ${ours.ms.toFixed(1)} ms, ${ours.result
 console.log(`  baseline regex:           ${baseline.ms.toFixed(1)} ms, ${baseline.result} matches`);
 console.log(`  ratio MedGloss/baseline:  ${(ours.ms / baseline.ms).toFixed(2)}`);
 
+// Growth: cost should rise linearly with text size and stay nearly flat with glossary size (a trie
+// looks up each word once, however many names there are). Synthetic names for the larger glossaries
+// come from a seeded generator, so every run measures the same thing.
+function seededWords(count: number, seed: number): string[] {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const syllables = ['ba', 'co', 'der', 'fi', 'gra', 'hem', 'lo', 'mi', 'nox', 'pra', 'quin', 'ro', 'sta', 'tor', 'vex', 'zan'];
+  return Array.from({ length: count }, () => {
+    const words = 1 + Math.floor(next() * 3);
+    return Array.from({ length: words }, () => Array.from({ length: 3 }, () => syllables[Math.floor(next() * syllables.length)]).join('')).join(' ');
+  });
+}
+const textFor = (chars: number) => {
+  const out: string[] = [];
+  for (let size = 0; size < chars;) {
+    for (const p of paragraphs) {
+      out.push(p);
+      size += p.length;
+    }
+  }
+  return out;
+};
+console.log('Growth (median ms, and ratio to the smallest case):');
+const sizes = [100_000, 1_000_000, 5_000_000].map((chars) => ({ chars, blocks: textFor(chars) }));
+const bySize = sizes.map(({ chars, blocks: b }) => ({ chars, ms: time(() => b.reduce((n, x) => n + findMatches(x, matcher).length, 0)).ms }));
+for (const { chars, ms } of bySize)
+  console.log(
+    `  text ${(chars / 1e6).toFixed(1)} MB:      ${ms.toFixed(1).padStart(7)} ms  ×${(ms / bySize[0]!.ms).toFixed(1)} (text ×${(chars / bySize[0]!.chars).toFixed(0)})`,
+  );
+const byGlossary = [1, 4, 16].map((factor) => {
+  const extra = seededWords(glossary.forms.length * (factor - 1), factor).map((text, i) => ({
+    text,
+    entry: i % glossary.entries.length,
+    exactCase: false,
+    rules: [],
+  }));
+  const bigger = compileMatcher([...glossary.forms, ...extra]);
+  return { factor, ms: time(() => blocks.reduce((n, b) => n + findMatches(b, bigger).length, 0)).ms };
+});
+for (const { factor, ms } of byGlossary)
+  console.log(`  glossary ×${String(factor).padEnd(2)} names:  ${ms.toFixed(1).padStart(7)} ms  ×${(ms / byGlossary[0]!.ms).toFixed(2)}`);
+
 const queries = ['ivig', 'azathioprin', 'dermatomiositis', 'heart', 'blood thinner', 'MRI', 'Gottron', 'steroid', 'cancer', 'zz'];
 const search = createGlossarySearch(glossary.entries);
 const searchTime = time(() => queries.reduce((n, q) => n + search(q).length, 0));

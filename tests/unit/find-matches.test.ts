@@ -136,3 +136,13 @@ describe('abbreviations defined on the page', () => {
     expect(learnDefinedAbbreviations(text, findMatches(text, matcher), matcher)).toBe(0);
   });
 });
+
+describe('word forms of names with punctuation and proper names', () => {
+  it('leaves names with commas as written', () => {
+    expect(nameVariants('Hand, foot and mouth disease')).toEqual(['Hand, foot and mouth disease']);
+  });
+
+  it('does not close up hyphenated proper names', () => {
+    expect(nameVariants('Guillain-Barré syndrome')).not.toContain('GuillainBarré syndrome');
+  });
+});

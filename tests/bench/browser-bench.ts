@@ -1,0 +1,813 @@
+/**
+ * The real-browser benchmark: Debian's Chromium with and without the built extension, on the e2e
+ * seed page (the fixed cost on any page), on generated health pages of about 100 KB, 1 MB and 5 MB
+ * of text, and on the four largest saved real pages of the shared corpus. Run with
+ * `npx tsx tests/bench/browser-bench.ts [page names…]` after `npm run build` (it builds nothing).
+ * Never asserted anywhere: it prints tables and writes tests/bench/results/browser-bench.json.
+ *
+ * Every figure is the median of several loads, each in a fresh tab, with the two browsers used in
+ * turn so that the machine's noise falls on both. For each page:
+ *
+ * - floor: without the extension, one TreeWalker pass over document.body joining every text node's
+ *   data, timed inside the page: the least any text scanner has to do.
+ * - extension: from navigation to the underlines being stable (the sum of the sizes of the
+ *   `medgloss-term-*` highlights has not changed for QUIET_MS while frames and timers run), the
+ *   first underline, the load event, long tasks and main-thread busy time (CDP TaskDuration)
+ *   against the same page without the extension; how long the page went without a frame or a
+ *   timer tick (work in short slices is no long task, yet can hold both up); the ranges registered
+ *   at the top and after scrolling to the bottom; and, in the last run, the terms the content
+ *   script found in all and how long it takes to answer the popup's question (capped at
+ *   POPUP_CAP_MS).
+ * - mark.js: without the extension, `new Mark(document.body).markRegExp(re)` with one alternation of
+ *   every glossary name, until `done`, and until the layout that follows.
+ * - the page's own work: 2,000 DOM changes to its paragraphs, with and without the extension, and
+ *   the main-thread time of what follows them (the extension rescans changed blocks 150 ms later).
+ * - heap: the renderer's JS heap after a forced GC (CDP Runtime.getHeapUsage; the content script's
+ *   isolated world shares the page's isolate, so this includes it).
+ * - hover (5 MB page only): document.caretPositionFromPoint at 200 seeded random viewport points,
+ *   alone and with the client rects of the word under the caret (what term-at-point does).
+ * - bundle: the content script's size, raw and gzipped.
+ *
+ * Code that runs inside the page is plain JavaScript in strings: tsx compiles functions with
+ * `keepNames`, and the `__name` helper it inserts does not exist in the page.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { compileGlossary } from '../../src/glossary/compile-glossary';
+import { loadValidGlossary } from '../../src/glossary/load-glossary';
+import { EXTENSION_DIR, type ExtensionBrowser, launchPlain, launchWithExtension, watchConsole } from '../e2e/browser';
+import { type FixturePage, SHARED_DIR, seedPageHtml, serveFixtures } from '../e2e/fixture-server';
+import { generatePages } from './generate-pages';
+
+const RESULTS_FILE = resolve(import.meta.dirname, 'results/browser-bench.json');
+const PAGES_DIR = resolve(SHARED_DIR, 'corpus/pages');
+const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
+
+const VIEWPORT = { width: 1280, height: 800 };
+/** Underlines are stable when their count has not changed for this long while the page runs. */
+const QUIET_MS = 500;
+const SETTLE_TIMEOUT_MS = 60_000;
+const DOM_CHANGES = 2000;
+const HOVER_POINTS = 200;
+const REAL_PAGES = 4;
+const RUNS_SMALL = 5;
+const RUNS_LARGE = 3;
+const POPUP_CAP_MS = 3000;
+
+// ---------------------------------------------------------------------------------------------
+// In-page code
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Installed before any page script: long tasks, gaps between frames and between timer ticks (a
+ * busy main thread can starve either without any long task), and every change of the number of
+ * our highlight ranges, read once per frame. Both browsers get it, so its cost falls on both.
+ */
+const PROBE_SCRIPT = `(() => {
+  const probe = {
+    longtasks: [], frameGaps: [], timerGaps: [], highlightChanges: [],
+    highlightCount: 0, firstHighlightAt: null, lastChangeAt: 0, lastFrame: 0, lastTimer: 0, frames: 0,
+  };
+  Object.defineProperty(window, '__mgBench', { value: probe });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  probe.count = () => {
+    let n = 0;
+    if (globalThis.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) if (name.startsWith('medgloss-term-')) n += h.size;
+    return n;
+  };
+  const onFrame = () => {
+    const now = performance.now();
+    if (probe.lastFrame && now - probe.lastFrame > 50) probe.frameGaps.push([probe.lastFrame, now - probe.lastFrame]);
+    probe.lastFrame = now;
+    probe.frames++;
+    const n = probe.count();
+    if (n !== probe.highlightCount) {
+      probe.highlightCount = n;
+      probe.lastChangeAt = now;
+      if (probe.firstHighlightAt === null && n > 0) probe.firstHighlightAt = now;
+      probe.highlightChanges.push([now, n]);
+    }
+    requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+  setInterval(() => {
+    const now = performance.now();
+    if (probe.lastTimer && now - probe.lastTimer > 100) probe.timerGaps.push([probe.lastTimer, now - probe.lastTimer]);
+    probe.lastTimer = now;
+  }, 25);
+  /** Long tasks and gaps that start at or after t. */
+  probe.since = (t) => {
+    const lt = probe.longtasks.filter(([s]) => s >= t);
+    const max = (list) => list.filter(([s]) => s >= t).reduce((m, [, d]) => Math.max(m, d), 0);
+    const sum = (list) => list.filter(([s]) => s >= t).reduce((m, [, d]) => m + d, 0);
+    return {
+      longtaskCount: lt.length,
+      longtaskMax: lt.reduce((m, [, d]) => Math.max(m, d), 0),
+      longtaskTotal: lt.reduce((s, [, d]) => s + d, 0),
+      maxFrameGap: max(probe.frameGaps),
+      maxTimerGap: max(probe.timerGaps),
+      frameGapTotal: sum(probe.frameGaps),
+      timerGapTotal: sum(probe.timerGaps),
+    };
+  };
+})();`;
+
+/** The floor: one TreeWalker pass joining every text node of the body. */
+const FLOOR_EXPR = `(() => {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
+  const text = parts.join('');
+  return { ms: performance.now() - t0, chars: text.length, textNodes: parts.length };
+})()`;
+
+/**
+ * 2,000 changes the way a page makes them: text nodes appended and removed, paragraphs rewritten.
+ * The page is scrolled to the bottom first, and the last 50 paragraphs change: those the reader sees.
+ */
+const DOM_CHANGES_EXPR = `(async () => {
+  let targets = [...document.querySelectorAll('p')].filter((p) => (p.textContent || '').trim().length > 20).slice(-50);
+  if (targets.length === 0) targets = [...document.body.querySelectorAll('div')].slice(-50);
+  const t0 = performance.now();
+  for (let k = 0; k < ${DOM_CHANGES / 4}; k++) {
+    const p = targets[k % targets.length];
+    const extra = document.createTextNode(' with some words about arthritis and fever');
+    p.appendChild(extra);
+    p.removeChild(extra);
+    const original = p.textContent;
+    p.textContent = original + ' Updated today.';
+    p.textContent = original;
+  }
+  const syncMs = performance.now() - t0;
+  await Promise.resolve(); // mutation observers (ours and the page's) are delivered before this
+  return { t0, syncMs, withObserversMs: performance.now() - t0, paragraphs: targets.length };
+})()`;
+
+/** caretPositionFromPoint at seeded random points, alone and with the word's client rects. */
+const HOVER_EXPR = `(() => {
+  let state = 0x9e3779b9;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const caret = [];
+  const withRects = [];
+  let onText = 0;
+  for (let i = 0; i < ${HOVER_POINTS}; i++) {
+    const x = random() * innerWidth;
+    const y = random() * innerHeight;
+    const t0 = performance.now();
+    const position = document.caretPositionFromPoint(x, y);
+    const t1 = performance.now();
+    if (position && position.offsetNode.nodeType === Node.TEXT_NODE) {
+      onText++;
+      const data = position.offsetNode.data;
+      let start = position.offset;
+      let end = position.offset;
+      while (start > 0 && /\\w/.test(data[start - 1])) start--;
+      while (end < data.length && /\\w/.test(data[end])) end++;
+      const range = document.createRange();
+      range.setStart(position.offsetNode, start);
+      range.setEnd(position.offsetNode, end);
+      for (const rect of range.getClientRects()) if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) break;
+    }
+    const t2 = performance.now();
+    caret.push(t1 - t0);
+    withRects.push(t2 - t0);
+  }
+  const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  const p95 = (list) => list.sort((a, b) => a - b)[Math.floor(list.length * 0.95)];
+  return { caretMedian: median(caret), caretP95: p95(caret), withRectsMedian: median(withRects), withRectsP95: p95(withRects), onText };
+})()`;
+
+/** mark.js over the whole body with one alternation, until done and until the layout after it. */
+function markExpr(source: string): string {
+  return `new Promise((resolve) => {
+    const re = new RegExp(${JSON.stringify(source)}, 'gi');
+    const t0 = performance.now();
+    new Mark(document.body).markRegExp(re, {
+      done: (marks) => {
+        const t1 = performance.now();
+        document.body.getBoundingClientRect();
+        resolve({ ms: t1 - t0, withLayoutMs: performance.now() - t0, marks });
+      },
+    });
+  })`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring one load
+// ---------------------------------------------------------------------------------------------
+
+interface WindowStats {
+  longtaskCount: number;
+  longtaskMax: number;
+  longtaskTotal: number;
+  maxFrameGap: number;
+  maxTimerGap: number;
+  /** Sum of the gaps between frames longer than 50 ms: time the page could not paint. */
+  frameGapTotal: number;
+  /** Sum of the gaps between 25 ms timer ticks longer than 100 ms: time the page's timers waited. */
+  timerGapTotal: number;
+}
+
+interface LoadFigures extends WindowStats {
+  loadEventMs: number;
+  /** Navigation start to the last change of our highlight count (null: none ever registered). */
+  stableMs: number | null;
+  firstHighlightMs: number | null;
+  rangesTop: number;
+  busyMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  heapBytes: number;
+}
+
+interface DomFigures {
+  syncMs: number;
+  withObserversMs: number;
+  /** Main-thread time from the first change to AFTER_CHANGES_MS later. */
+  busyAfterMs: number;
+  after: WindowStats;
+}
+
+interface RunFigures {
+  load: LoadFigures;
+  dom: DomFigures;
+  floor?: { ms: number; chars: number; textNodes: number };
+  mark?: { ms: number; withLayoutMs: number; marks: number };
+  rangesBottom?: number;
+  bottomReadyMs?: number;
+  termsFound?: number;
+  popupMs?: number;
+  popupTimedOut?: boolean;
+  hover?: { caretMedian: number; caretP95: number; withRectsMedian: number; withRectsP95: number; onText: number };
+}
+
+const AFTER_CHANGES_MS = 500;
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+interface ProbeState {
+  now: number;
+  readyState: string;
+  loadEventEnd: number;
+  lastChangeAt: number;
+  lastFrame: number;
+  lastTimer: number;
+  count: number;
+}
+
+const PROBE_STATE_EXPR = `(() => {
+  const p = window.__mgBench;
+  const nav = performance.getEntriesByType('navigation')[0];
+  return { now: performance.now(), readyState: document.readyState, loadEventEnd: nav ? nav.loadEventEnd : 0,
+    lastChangeAt: p.lastChangeAt, lastFrame: p.lastFrame, lastTimer: p.lastTimer, count: p.highlightCount };
+})()`;
+
+/**
+ * Waits until the page is loaded, frames and timers run, and the highlight count has not changed
+ * for QUIET_MS since `since` (page time). A busy main thread starves frames and timers, so a quiet
+ * count alone would not prove the scan is over.
+ */
+async function waitSettled(page: Page, since = 0): Promise<ProbeState> {
+  const start = Date.now();
+  for (;;) {
+    const state = (await page.evaluate(PROBE_STATE_EXPR)) as ProbeState;
+    const quietSince = Math.max(state.lastChangeAt, state.loadEventEnd, since);
+    const running = state.now - state.lastFrame < 100 && state.now - state.lastTimer < 150;
+    if (state.readyState === 'complete' && state.loadEventEnd > 0 && running && state.now - quietSince >= QUIET_MS) return state;
+    if (Date.now() - start > SETTLE_TIMEOUT_MS) {
+      console.warn(`  (did not settle within ${SETTLE_TIMEOUT_MS / 1000} s: ${JSON.stringify(state)})`);
+      return state;
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Scrolls to the end of the page; returns the page time it did. */
+async function scrollToBottom(page: Page): Promise<number> {
+  return (await page.evaluate('(() => { scrollTo(0, document.scrollingElement.scrollHeight); return performance.now(); })()')) as number;
+}
+
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+async function openPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await context.newPage();
+  await page.setViewportSize(VIEWPORT);
+  await page.addInitScript({ content: PROBE_SCRIPT });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  // Only one tab at a time, so that the popup's way of asking ("the active tab") finds this one.
+  for (const other of context.pages()) if (other !== page) await other.close();
+  return { page, cdp };
+}
+
+async function measureLoad(page: Page, cdp: CDPSession, url: string): Promise<LoadFigures> {
+  await page.goto(url, { waitUntil: 'load', timeout: SETTLE_TIMEOUT_MS });
+  const state = await waitSettled(page);
+  const stats = (await page.evaluate('window.__mgBench.since(0)')) as WindowStats;
+  const firstHighlightAt = (await page.evaluate('window.__mgBench.firstHighlightAt')) as number | null;
+  const m = await metrics(cdp);
+  return {
+    ...stats,
+    loadEventMs: state.loadEventEnd,
+    stableMs: state.count > 0 ? state.lastChangeAt : null,
+    firstHighlightMs: firstHighlightAt,
+    rangesTop: state.count,
+    busyMs: (m.TaskDuration ?? 0) * 1000,
+    scriptMs: (m.ScriptDuration ?? 0) * 1000,
+    layoutMs: (m.LayoutDuration ?? 0) * 1000,
+    styleMs: (m.RecalcStyleDuration ?? 0) * 1000,
+    heapBytes: await heapAfterGc(cdp),
+  };
+}
+
+async function measureDomChanges(page: Page, cdp: CDPSession): Promise<DomFigures> {
+  const before = await metrics(cdp);
+  const result = (await page.evaluate(DOM_CHANGES_EXPR)) as { t0: number; syncMs: number; withObserversMs: number };
+  await page.waitForTimeout(AFTER_CHANGES_MS);
+  const after = await metrics(cdp);
+  return {
+    syncMs: result.syncMs,
+    withObserversMs: result.withObserversMs,
+    busyAfterMs: ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000,
+    after: (await page.evaluate(`window.__mgBench.since(${result.t0})`)) as WindowStats,
+  };
+}
+
+/**
+ * Asks the content script what it found, the way the popup asks the active tab, and times the
+ * answer. Capped: on a long page the answer can take minutes, and the bench has to move on.
+ */
+async function askLikeThePopup(ext: ExtensionBrowser): Promise<{ ms: number; terms: number | null; timedOut: boolean }> {
+  const start = performance.now();
+  const ask = ext.worker.evaluate(`(async () => {
+    const [tab] = await chrome.tabs.query({ active: true });
+    const info = await chrome.tabs.sendMessage(tab.id, { type: 'medgloss:get-page-info' });
+    return info ? info.terms.reduce((n, t) => n + t.count, 0) : null;
+  })()`) as Promise<number | null>;
+  const cap = new Promise<'cap'>((done) => setTimeout(() => done('cap'), POPUP_CAP_MS));
+  const terms = await Promise.race([ask.catch(() => null), cap]);
+  if (terms === 'cap') {
+    ask.catch(() => undefined); // the page is closed next; its late answer is dropped
+    return { ms: POPUP_CAP_MS, terms: null, timedOut: true };
+  }
+  return { ms: performance.now() - start, terms, timedOut: false };
+}
+
+async function injectMark(page: Page, markSource: string): Promise<void> {
+  // Hide any AMD or CommonJS loader of the page, so that the UMD build defines window.Mark.
+  const wrapped = `(function (define, module, exports) {\n${markSource}\n}).call(window);`;
+  await page.addScriptTag({ content: wrapped }).catch(() => undefined);
+  if (!(await page.evaluate('typeof Mark === "function"'))) await page.evaluate(wrapped); // a CSP may refuse the tag
+}
+
+async function plainRun(context: BrowserContext, url: string, markSource: string, regexSource: string, hover: boolean): Promise<RunFigures> {
+  const { page, cdp } = await openPage(context);
+  try {
+    const load = await measureLoad(page, cdp, url);
+    const floor = (await page.evaluate(FLOOR_EXPR)) as RunFigures['floor'];
+    const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
+    await scrollToBottom(page);
+    await page.waitForTimeout(100);
+    const dom = await measureDomChanges(page, cdp);
+    // The DOM changes leave the text as it was (a few paragraphs lose their inline markup).
+    await injectMark(page, markSource);
+    const mark = (await page.evaluate(markExpr(regexSource))) as RunFigures['mark'];
+    return { load, dom, floor, mark, hover: hoverFigures };
+  } finally {
+    await page.close();
+  }
+}
+
+async function extensionRun(ext: ExtensionBrowser, url: string, hover: boolean, askPopup: boolean, problems: string[]): Promise<RunFigures> {
+  const { page, cdp } = await openPage(ext.context);
+  const consoleProblems = watchConsole(page);
+  try {
+    const load = await measureLoad(page, cdp, url);
+    const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
+    const scrolledAt = await scrollToBottom(page);
+    const bottom = await waitSettled(page, scrolledAt);
+    const dom = await measureDomChanges(page, cdp);
+    // Last, because on a long page it holds the main thread far longer than anything above.
+    const popup = askPopup ? await askLikeThePopup(ext) : undefined;
+    problems.push(...consoleProblems);
+    return {
+      load,
+      dom,
+      rangesBottom: bottom.count,
+      bottomReadyMs: Math.max(0, bottom.lastChangeAt - scrolledAt),
+      termsFound: popup?.terms ?? undefined,
+      popupMs: popup?.ms,
+      popupTimedOut: popup?.timedOut,
+      hover: hoverFigures,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and printing
+// ---------------------------------------------------------------------------------------------
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The median of one figure over the runs that have it; null when none has. */
+function med(runs: readonly RunFigures[], pick: (run: RunFigures) => number | null | undefined): number | null {
+  const values = runs.map(pick).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return values.length > 0 ? median(values) : null;
+}
+
+function ms(value: number | null, digits = 0): string {
+  if (value === null) return '–';
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ms`;
+}
+
+function mb(bytes: number | null): string {
+  return bytes === null ? '–' : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function ratio(a: number | null, b: number | null): string {
+  if (a === null || b === null || b <= 0) return '–';
+  if (a <= 0) return '≈0'; // a difference lost in the noise
+  return `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`;
+}
+
+function count(value: number | null): string {
+  return value === null ? '–' : Math.round(value).toLocaleString('en-US');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+/** The medians of every figure over a page's runs in one browser. */
+function medians(runs: readonly RunFigures[]) {
+  return {
+    loadEventMs: med(runs, (r) => r.load.loadEventMs),
+    stableMs: med(runs, (r) => r.load.stableMs),
+    firstHighlightMs: med(runs, (r) => r.load.firstHighlightMs),
+    busyMs: med(runs, (r) => r.load.busyMs),
+    scriptMs: med(runs, (r) => r.load.scriptMs),
+    longtaskMax: med(runs, (r) => r.load.longtaskMax),
+    longtaskTotal: med(runs, (r) => r.load.longtaskTotal),
+    longtaskCount: med(runs, (r) => r.load.longtaskCount),
+    maxFrameGap: med(runs, (r) => r.load.maxFrameGap),
+    maxTimerGap: med(runs, (r) => r.load.maxTimerGap),
+    frameGapTotal: med(runs, (r) => r.load.frameGapTotal),
+    timerGapTotal: med(runs, (r) => r.load.timerGapTotal),
+    heapBytes: med(runs, (r) => r.load.heapBytes),
+    rangesTop: med(runs, (r) => r.load.rangesTop),
+    rangesBottom: med(runs, (r) => r.rangesBottom),
+    bottomReadyMs: med(runs, (r) => r.bottomReadyMs),
+    termsFound: med(runs, (r) => r.termsFound),
+    popupMs: med(runs, (r) => r.popupMs),
+    popupTimedOut: runs.some((r) => r.popupTimedOut) ? 1 : 0,
+    layoutMs: med(runs, (r) => r.load.layoutMs),
+    styleMs: med(runs, (r) => r.load.styleMs),
+    domSyncMs: med(runs, (r) => r.dom.syncMs),
+    domWithObserversMs: med(runs, (r) => r.dom.withObserversMs),
+    domBusyAfterMs: med(runs, (r) => r.dom.busyAfterMs),
+    domAfterMaxFrameGap: med(runs, (r) => r.dom.after.maxFrameGap),
+    domAfterLongtaskTotal: med(runs, (r) => r.dom.after.longtaskTotal),
+    markMs: med(runs, (r) => r.mark?.ms),
+    markWithLayoutMs: med(runs, (r) => r.mark?.withLayoutMs),
+    marks: med(runs, (r) => r.mark?.marks),
+    hoverCaretMs: med(runs, (r) => r.hover?.caretMedian),
+    hoverCaretP95Ms: med(runs, (r) => r.hover?.caretP95),
+    hoverWithRectsMs: med(runs, (r) => r.hover?.withRectsMedian),
+  };
+}
+
+type Figures = ReturnType<typeof medians>;
+
+interface PageSummary {
+  name: string;
+  kind: 'seed' | 'generated' | 'real';
+  htmlBytes: number;
+  textChars: number | null;
+  runs: number;
+  floorMs: number | null;
+  plain: Figures;
+  extension: Figures & { extraBusyMs: number | null; extraLongtaskTotal: number | null };
+  ratios: Record<string, number | null>;
+}
+
+function summarise(name: string, kind: PageSummary['kind'], htmlBytes: number, plain: RunFigures[], ext: RunFigures[]): PageSummary {
+  const p = medians(plain);
+  const e = medians(ext);
+  const floorMs = med(plain, (r) => r.floor?.ms);
+  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+  const extBusy = diff(e.busyMs, p.busyMs);
+  const div = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+  return {
+    name,
+    kind,
+    htmlBytes,
+    textChars: med(plain, (r) => r.floor?.chars),
+    runs: plain.length,
+    floorMs,
+    plain: p,
+    extension: { ...e, extraBusyMs: extBusy, extraLongtaskTotal: diff(e.longtaskTotal, p.longtaskTotal) },
+    ratios: {
+      stableOverFloor: div(e.stableMs, floorMs),
+      extraBusyOverFloor: div(extBusy, floorMs),
+      markOverExtraBusy: div(p.markWithLayoutMs, extBusy),
+      markOverStable: div(p.markWithLayoutMs, e.stableMs),
+      domExtOverPlain: div(e.domWithObserversMs, p.domWithObserversMs),
+      heapExtOverPlain: div(e.heapBytes, p.heapBytes),
+    },
+  };
+}
+
+function printPage(s: PageSummary): void {
+  const p = s.plain;
+  const e = s.extension;
+  const chars = s.textChars === null ? '' : `, ${(s.textChars / 1e6).toFixed(2)} M chars of text`;
+  console.log(`\n${s.name} (${s.kind}, ${(s.htmlBytes / 1e6).toFixed(2)} MB of HTML${chars}), median of ${s.runs} runs`);
+  const d = (a: number | null, b: number | null) => (a === null || b === null ? '–' : `${a - b >= 0 ? '+' : ''}${ms(a - b)}`);
+  const rows: string[][] = [
+    ['', 'without ext.', 'with ext.', 'difference', 'ratio'],
+    ['floor: TreeWalker join of all text nodes', ms(s.floorMs, 1), '', '', ''],
+    ['load event', ms(p.loadEventMs), ms(e.loadEventMs), d(e.loadEventMs, p.loadEventMs), ratio(e.loadEventMs, p.loadEventMs)],
+    ['first underline (from navigation)', '', ms(e.firstHighlightMs), '', ''],
+    ['underlines stable (from navigation)', '', ms(e.stableMs), '', `${ratio(e.stableMs, s.floorMs)} floor`],
+    ['main-thread busy until settled', ms(p.busyMs), ms(e.busyMs), d(e.busyMs, p.busyMs), `${ratio(e.extraBusyMs, s.floorMs)} floor`],
+    ['  of which script', ms(p.scriptMs), ms(e.scriptMs), d(e.scriptMs, p.scriptMs), ''],
+    ['  of which layout', ms(p.layoutMs), ms(e.layoutMs), d(e.layoutMs, p.layoutMs), ''],
+    ['  of which style', ms(p.styleMs), ms(e.styleMs), d(e.styleMs, p.styleMs), ''],
+    ['long tasks: count', count(p.longtaskCount), count(e.longtaskCount), '', ''],
+    ['long tasks: longest', ms(p.longtaskMax), ms(e.longtaskMax), d(e.longtaskMax, p.longtaskMax), ''],
+    ['long tasks: total', ms(p.longtaskTotal), ms(e.longtaskTotal), d(e.longtaskTotal, p.longtaskTotal), ''],
+    ['longest gap between frames', ms(p.maxFrameGap), ms(e.maxFrameGap), d(e.maxFrameGap, p.maxFrameGap), ''],
+    ['longest gap between 25 ms timer ticks', ms(p.maxTimerGap), ms(e.maxTimerGap), d(e.maxTimerGap, p.maxTimerGap), ''],
+    ['no frame painted (sum of gaps > 50 ms)', ms(p.frameGapTotal), ms(e.frameGapTotal), d(e.frameGapTotal, p.frameGapTotal), ''],
+    ['timers held up (sum of gaps > 100 ms)', ms(p.timerGapTotal), ms(e.timerGapTotal), d(e.timerGapTotal, p.timerGapTotal), ''],
+    ['ranges registered: top / bottom', '', `${count(e.rangesTop)} / ${count(e.rangesBottom)}`, '', ''],
+    ['bottom underlines ready after scroll', '', ms(e.bottomReadyMs), '', ''],
+    ['mark.js marks / terms found (whole page)', count(p.marks), count(e.termsFound), '', ''],
+    ['popup asks for page info: reply', '', e.popupTimedOut ? `> ${ms(e.popupMs)}` : ms(e.popupMs), '', ''],
+    ['mark.js markRegExp until done', ms(p.markMs), '', '', ''],
+    ['mark.js incl. layout after', ms(p.markWithLayoutMs), '', '', `${ratio(p.markWithLayoutMs, e.extraBusyMs)} ext. busy`],
+    ['', '', '', '', `${ratio(p.markWithLayoutMs, e.stableMs)} ext. stable`],
+    [`page makes ${DOM_CHANGES} DOM changes`, ms(p.domSyncMs, 1), ms(e.domSyncMs, 1), d(e.domSyncMs, p.domSyncMs), ratio(e.domSyncMs, p.domSyncMs)],
+    ['  incl. mutation observers', ms(p.domWithObserversMs, 1), ms(e.domWithObserversMs, 1), '', ratio(e.domWithObserversMs, p.domWithObserversMs)],
+    [`  main-thread busy ${AFTER_CHANGES_MS} ms after`, ms(p.domBusyAfterMs), ms(e.domBusyAfterMs), d(e.domBusyAfterMs, p.domBusyAfterMs), ''],
+    ['  longest frame gap after', ms(p.domAfterMaxFrameGap), ms(e.domAfterMaxFrameGap), '', ''],
+    [
+      'JS heap after GC (whole renderer isolate)',
+      mb(p.heapBytes),
+      mb(e.heapBytes),
+      p.heapBytes === null || e.heapBytes === null ? '–' : `+${mb(e.heapBytes - p.heapBytes)}`,
+      ratio(e.heapBytes, p.heapBytes),
+    ],
+  ];
+  if (p.hoverCaretMs !== null || e.hoverCaretMs !== null) {
+    rows.push([
+      `hover: caretPositionFromPoint, median of ${HOVER_POINTS}`,
+      ms(p.hoverCaretMs, 3),
+      ms(e.hoverCaretMs, 3),
+      '',
+      ratio(e.hoverCaretMs, p.hoverCaretMs),
+    ]);
+    rows.push(['hover: caretPositionFromPoint p95', ms(p.hoverCaretP95Ms, 3), ms(e.hoverCaretP95Ms, 3), '', '']);
+    rows.push(['hover: caret + word rects, median', ms(p.hoverWithRectsMs, 3), ms(e.hoverWithRectsMs, 3), '', '']);
+  }
+  console.log(table(rows));
+}
+
+function printSummary(summaries: PageSummary[]): void {
+  console.log('\nSummary (medians; "ext. busy" = main-thread time with the extension minus without)');
+  const rows: string[][] = [
+    [
+      'page',
+      'floor',
+      'stable',
+      'stable/floor',
+      'ext. busy',
+      'busy/floor',
+      'mark.js',
+      'mark/busy',
+      'mark/stable',
+      'long task +',
+      'timers held +',
+      'DOM ×',
+      'heap +',
+    ],
+  ];
+  for (const s of summaries) {
+    const p = s.plain;
+    const e = s.extension;
+    rows.push([
+      s.name,
+      ms(s.floorMs, 1),
+      ms(e.stableMs),
+      ratio(e.stableMs, s.floorMs),
+      ms(e.extraBusyMs),
+      ratio(e.extraBusyMs, s.floorMs),
+      ms(p.markWithLayoutMs),
+      ratio(p.markWithLayoutMs, e.extraBusyMs),
+      ratio(p.markWithLayoutMs, e.stableMs),
+      ms(e.extraLongtaskTotal),
+      e.timerGapTotal === null || p.timerGapTotal === null ? '–' : ms(e.timerGapTotal - p.timerGapTotal),
+      ratio(e.domWithObserversMs, p.domWithObserversMs),
+      e.heapBytes === null || p.heapBytes === null ? '–' : mb(e.heapBytes - p.heapBytes),
+    ]);
+  }
+  console.log(table(rows));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every glossary name in one alternation, longest first, as whole words. */
+function glossaryRegexSource(): { source: string; names: number } {
+  let glossary;
+  try {
+    glossary = compileGlossary(loadValidGlossary());
+  } catch (error) {
+    throw new Error(
+      `The glossary does not load (${(error as Error).message.split('\n')[0]}). If it is being edited, point MEDGLOSS_GLOSSARY_DIR at a valid copy, e.g. MEDGLOSS_GLOSSARY_DIR=/tmp/glossary-snap/glossary.`,
+      { cause: error },
+    );
+  }
+  const names = [...new Set(glossary.forms.map((f) => f.text))].sort((a, b) => b.length - a.length);
+  // Letters and digits around a name make it part of a longer word; \b would fail on names ending
+  // in punctuation and on accented letters.
+  const edge = 'A-Za-z0-9\\u00C0-\\u024F';
+  return { source: `(?<![${edge}])(?:${names.map(escapeRegExp).join('|')})(?![${edge}])`, names: names.length };
+}
+
+function biggestRealPages(): string[] {
+  return readdirSync(PAGES_DIR)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => join(PAGES_DIR, name))
+    .sort((a, b) => statSync(b).size - statSync(a).size || a.localeCompare(b))
+    .slice(0, REAL_PAGES);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CONTENT_SCRIPT)) {
+    console.error(`No built extension at ${EXTENSION_DIR} (missing content-scripts/content.js). Run "npm run build" first.`);
+    process.exit(1);
+  }
+  const only = process.argv.slice(2);
+  const started = Date.now();
+  const loadBefore = loadavg()[0]!;
+
+  const contentScript = readFileSync(CONTENT_SCRIPT);
+  const builtAt = statSync(CONTENT_SCRIPT).mtimeMs;
+  const bundle = { rawBytes: contentScript.length, gzipBytes: gzipSync(contentScript, { level: 9 }).length };
+  const regex = glossaryRegexSource();
+  const markSource = readFileSync(MARK_JS, 'utf8');
+
+  const generated = generatePages();
+  const pages: { name: string; kind: PageSummary['kind']; body: string; runs: number; hover: boolean }[] = [
+    // The e2e tests' seed page, a few paragraphs: what the extension costs on any page, however short.
+    { name: 'seed', kind: 'seed' as const, body: seedPageHtml(), runs: RUNS_SMALL, hover: false },
+    ...generated.map((g) => ({
+      name: g.name,
+      kind: 'generated' as const,
+      body: readFileSync(g.file, 'utf8'),
+      runs: g.textChars > 2_000_000 ? RUNS_LARGE : g.textChars > 200_000 ? RUNS_LARGE : RUNS_SMALL,
+      hover: g.name === 'health-5m',
+    })),
+    ...biggestRealPages().map((file) => ({
+      name: basename(file, '.html'),
+      kind: 'real' as const,
+      body: readFileSync(file, 'utf8'),
+      runs: RUNS_LARGE,
+      hover: false,
+    })),
+  ].filter((page) => only.length === 0 || only.includes(page.name));
+  if (pages.length === 0) {
+    console.error(
+      `No page named ${only.join(', ')}. Pages: seed, ${generated.map((g) => g.name).join(', ')}, ${biggestRealPages()
+        .map((f) => basename(f, '.html'))
+        .join(', ')}.`,
+    );
+    process.exit(1);
+  }
+
+  const fixtures: Record<string, FixturePage> = {};
+  for (const page of pages) fixtures[`/${page.name}.html`] = { body: page.body, headers: { 'cache-control': 'no-store' } };
+  const server = await serveFixtures(fixtures);
+  const plain = await launchPlain();
+  const ext = await launchWithExtension();
+  // The saved pages point at live sites: nothing leaves the machine, and nothing waits for a timeout.
+  for (const context of [plain.context, ext.context]) {
+    await context.route(
+      (url) => url.origin !== server.origin && (url.protocol === 'http:' || url.protocol === 'https:'),
+      (route) => route.abort(),
+    );
+  }
+
+  const chromiumVersion = ((await ext.worker.evaluate('navigator.userAgent')) as string).match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown';
+  console.log(`Chromium ${chromiumVersion}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, headless`);
+  console.log(
+    `Content script: ${(bundle.rawBytes / 1024).toFixed(1)} KiB raw, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped; mark.js regex: ${regex.names} names`,
+  );
+
+  const summaries: PageSummary[] = [];
+  const raw: Record<string, { plain: RunFigures[]; extension: RunFigures[] }> = {};
+  const consoleProblems: Record<string, string[]> = {};
+  try {
+    for (const page of pages) {
+      const url = `${server.origin}/${page.name}.html`;
+      const plainRuns: RunFigures[] = [];
+      const extRuns: RunFigures[] = [];
+      const problems: string[] = [];
+      const pageStart = Date.now();
+      for (let run = 0; run < page.runs; run++) {
+        // Hover is a median of its own 200 points: once per page is enough.
+        plainRuns.push(await plainRun(plain.context, url, markSource, regex.source, page.hover && run === 0));
+        extRuns.push(await extensionRun(ext, url, page.hover && run === 0, run === page.runs - 1, problems));
+      }
+      // Real pages log their own failures (their scripts point at live sites); generated ones have no scripts.
+      if (page.kind !== 'real' && problems.length > 0) consoleProblems[page.name] = [...new Set(problems)];
+      raw[page.name] = { plain: plainRuns, extension: extRuns };
+      const summary = summarise(page.name, page.kind, Buffer.byteLength(page.body), plainRuns, extRuns);
+      summaries.push(summary);
+      printPage(summary);
+      console.log(`  (${((Date.now() - pageStart) / 1000).toFixed(1)} s for this page)`);
+    }
+  } finally {
+    await ext.close();
+    await plain.close();
+    await server.close();
+  }
+
+  printSummary(summaries);
+  console.log(
+    `\nContent script bundle: ${bundle.rawBytes.toLocaleString('en-US')} bytes raw, ${bundle.gzipBytes.toLocaleString('en-US')} bytes gzipped (${CONTENT_SCRIPT})`,
+  );
+  const rebuilt = !existsSync(CONTENT_SCRIPT) || statSync(CONTENT_SCRIPT).mtimeMs !== builtAt;
+  if (rebuilt) console.log('The extension was rebuilt during the run: the browser ran the build it found at launch; the bundle size above is of that build.');
+  for (const [name, problems] of Object.entries(consoleProblems))
+    console.log(`Console problems on ${name} with the extension: ${problems.slice(0, 5).join(' | ')}`);
+  const seconds = (Date.now() - started) / 1000;
+  const loadAfter = loadavg()[0]!;
+  console.log(`Total ${seconds.toFixed(0)} s; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cpus().length} cores`);
+  if (Math.max(loadBefore, loadAfter) > cpus().length) {
+    console.log('The machine was busy with other work: the figures are noisier than usual (compare ratios, not times).');
+  }
+
+  mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
+  writeFileSync(
+    RESULTS_FILE,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        chromium: chromiumVersion,
+        viewport: VIEWPORT,
+        settings: { quietMs: QUIET_MS, domChanges: DOM_CHANGES, hoverPoints: HOVER_POINTS, afterChangesMs: AFTER_CHANGES_MS },
+        bundle,
+        rebuiltDuringRun: rebuilt,
+        markRegexNames: regex.names,
+        seconds,
+        loadAverage: { before: loadBefore, after: loadAfter, cores: cpus().length },
+        pages: summaries,
+        consoleProblems,
+        runs: raw,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`Results written to ${RESULTS_FILE}`);
+}
+
+await main();
