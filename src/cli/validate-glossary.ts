@@ -4,6 +4,8 @@
  */
 import { loadGlossary } from '../glossary/load-glossary';
 import { formatProblem } from '../glossary/rules';
+import { nameKeys } from '../matching/tokenise';
+import { everydayWords, medicalWords } from './word-lists';
 
 const glossary = loadGlossary();
 for (const problem of glossary.problems) console.error(formatProblem(problem));
@@ -18,4 +20,27 @@ console.log(
 const byCategory = new Map<string, number>();
 for (const entry of glossary.entries) byCategory.set(entry.category, (byCategory.get(entry.category) ?? 0) + 1);
 console.log(`By category: ${[...byCategory].map(([c, n]) => `${c} ${n}`).join(', ')}`);
+
+// Definitions should not need a dictionary: medical words in them that are neither everyday English
+// nor glossary names themselves (so the reader could look them up) are reported, without failing.
+const everyday = everydayWords(20_000);
+const medical = new Set(medicalWords().map((w) => w.toLowerCase()));
+const glossaryWords = new Set(glossary.entries.flatMap((e) => [e.term, ...e.also, ...e.abbr].flatMap(nameKeys)));
+const unexplained = new Map<string, string[]>();
+for (const entry of glossary.entries) {
+  for (const word of new Set(nameKeys(entry.short))) {
+    const singular = word.replace(/s$/, '');
+    if (!medical.has(word) || everyday.has(word) || everyday.has(singular) || glossaryWords.has(word) || glossaryWords.has(singular)) continue;
+    unexplained.set(word, [...(unexplained.get(word) ?? []), entry.id]);
+  }
+}
+const ranked = [...unexplained].sort((a, b) => b[1].length - a[1].length);
+console.log(`Medical words in definitions that are neither everyday words nor glossary entries: ${ranked.length} (aim: none)`);
+if (ranked.length > 0)
+  console.log(
+    `  ${ranked
+      .slice(0, 25)
+      .map(([word, ids]) => `${word} (${ids.length}: ${ids.slice(0, 3).join(', ')})`)
+      .join('; ')}`,
+  );
 process.exitCode = glossary.problems.length > 0 ? 1 : 0;
