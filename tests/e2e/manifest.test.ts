@@ -22,6 +22,7 @@ describe('the built manifests', () => {
   it('gives Firefox a fixed id, a minimum version and declares no data collection', () => {
     expect(manifestOf('firefox-mv2').browser_specific_settings).toEqual({
       gecko: { id: 'medgloss@medgloss.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     });
   });
 
