@@ -33,6 +33,6 @@ const blocking = [...result.errors, ...result.warnings.filter((w) => !allowed(w)
 for (const m of result.warnings.filter(allowed)) console.log(`allowed warning ${m.code} in ${m.file}: ${allowed(m)!.why}`);
 for (const m of blocking) console.error(`${m.code} in ${m.file ?? 'the package'}: ${m.message}`);
 console.log(
-  `web-ext lint: ${result.errors.length} error(s), ${result.warnings.length} warning(s) (${result.warnings.length - blocking.length + result.errors.length} allowed), ${result.notices.length} notice(s)`,
+  `web-ext lint: ${result.errors.length} error(s), ${result.warnings.length} warning(s) (${result.warnings.filter(allowed).length} allowed), ${result.notices.length} notice(s)`,
 );
 process.exitCode = blocking.length > 0 ? 1 : 0;
