@@ -6,6 +6,9 @@ import { type BackgroundRequest, parsePageRequest } from '../messages';
 import { readSettings, watchSettings, writeSettings } from '../settings/settings-item';
 import { startPage } from './start-page';
 
+/** How often the content script checks that its extension is still there. */
+const INVALIDATION_CHECK_MS = 500;
+
 /** The longest the first scan waits for the page's load event (slow images, hanging requests). */
 const MAX_LOAD_WAIT_MS = 3_000;
 
@@ -24,9 +27,14 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     });
   }
   if (ctx.isInvalid) return;
-  const ask = async (request: BackgroundRequest): Promise<unknown> =>
+  const ask = async (request: BackgroundRequest): Promise<unknown> => {
     // After an update or uninstall the old script's context is gone: no answer, no error.
-    browser.runtime.sendMessage(request).catch(() => undefined);
+    try {
+      return await browser.runtime.sendMessage(request);
+    } catch {
+      return undefined;
+    }
+  };
 
   const page = startPage({
     doc: document,
@@ -43,9 +51,22 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     return request ? Promise.resolve(page.handleRequest(request) ?? null) : undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // WXT notices that the extension was reloaded, updated or removed only when asked: ask every
+  // half second, so the old copy leaves the page at once and never touches a dead runtime.
+  const watchdog = setInterval(() => void ctx.isInvalid, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
+    clearInterval(watchdog);
     page.stop();
-    unwatch();
-    browser.runtime.onMessage.removeListener(onMessage);
+    // With the context gone, every extension API throws "Extension context invalidated".
+    ignoreInvalidContext(unwatch);
+    ignoreInvalidContext(() => browser.runtime.onMessage.removeListener(onMessage));
   });
+}
+
+function ignoreInvalidContext(release: () => void): void {
+  try {
+    release();
+  } catch {
+    // The listener went with the context; there is nothing left to release.
+  }
 }
