@@ -27,10 +27,13 @@ export class PopoverHost {
     if (options.takeFocus) panel.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
     this.stopPositioning?.();
     const reference = anchorFor(this.doc, anchor);
+    // The text inside is English and stays left to right; its place follows the page's direction.
+    const element = anchor.startContainer.parentElement;
+    const placement = element && getComputedStyle(element).direction === 'rtl' ? 'bottom-end' : 'bottom-start';
     this.stopPositioning = autoUpdate(reference, panel, () => {
       void computePosition(reference, panel, {
         strategy: 'fixed',
-        placement: 'bottom-start',
+        placement,
         middleware: [offset(6), flip(), shift({ padding: 8 })],
       }).then(({ x, y }) => {
         panel.style.left = `${x}px`;

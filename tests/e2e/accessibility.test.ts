@@ -39,9 +39,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA), in Chromium', () => {
     await server?.close();
   });
 
-  it.each(['light', 'dark'] as const)('finds no violation in an open popover (%s mode)', async (colorScheme) => {
+  it.each([
+    ['light', 'none'],
+    ['dark', 'none'],
+    ['light', 'active'],
+  ] as const)('finds no violation in an open popover (%s mode, forced colours %s)', async (colorScheme, forcedColors) => {
     const page = await browser.context.newPage();
-    await page.emulateMedia({ colorScheme });
+    await page.emulateMedia({ colorScheme, forcedColors });
     await page.goto(`${server.origin}/seed.html`);
     await waitForHighlights(page);
     const { x, y } = await centreOfText(page, 'Gottron’s papules');

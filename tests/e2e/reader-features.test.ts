@@ -86,6 +86,15 @@ describe('reader features, in Chromium', () => {
     for (const text of specialistOnly) expect(levels.get(text.toLowerCase()) ?? 'specialist').toBe('specialist');
   });
 
+  it('underlines only the first mention of each term when the reader asks', async () => {
+    const count = (texts: string[], term: string) => texts.filter((t) => t.toLowerCase() === term).length;
+    expect(count(await waitForHighlights(page), 'dermatomyositis')).toBeGreaterThan(3);
+    await storage.setSettings({ ...DEFAULT_SETTINGS, firstOnly: true });
+    await expect.poll(async () => count(await waitForHighlights(page, 0), 'dermatomyositis'), { timeout: 5000 }).toBe(1);
+    const texts = await waitForHighlights(page);
+    expect(new Set(texts.map((t) => t.toLowerCase())).size).toBe(texts.length);
+  });
+
   it('keeps a history of looked-up terms that the reader can clear and turn off', async () => {
     await browser.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.remove('history'));
     await openPopoverOn('azathioprine');
