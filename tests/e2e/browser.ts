@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+import { findTextCentre, readHighlightedTexts, readPageMarkup, settledHighlights } from './in-page';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -75,72 +76,22 @@ export function watchConsole(page: Page): string[] {
 
 /** The text of every range registered under our highlight names, in registration order. */
 export async function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('medgloss-term-')) continue;
-      for (const staticRange of highlight) {
-        const range = document.createRange();
-        range.setStart(staticRange.startContainer, staticRange.startOffset);
-        range.setEnd(staticRange.endContainer, staticRange.endOffset);
-        texts.push(range.toString());
-      }
-    }
-    return texts;
-  });
+  return page.evaluate(readHighlightedTexts);
 }
 
 /** Waits until the number of highlighted ranges stops changing (the scan runs in slices). */
 export async function waitForHighlights(page: Page, atLeast = 1): Promise<string[]> {
-  let previous = -1;
-  for (let i = 0; i < 50; i++) {
-    const texts = await highlightedTexts(page);
-    if (texts.length >= atLeast && texts.length === previous) return texts;
-    previous = texts.length;
-    await page.waitForTimeout(150);
-  }
-  return highlightedTexts(page);
+  return settledHighlights(() => highlightedTexts(page), atLeast);
 }
 
 /** The page's DOM as markup, without our popover host: what must not change. */
 export async function pageMarkup(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('medgloss-popover').forEach((host) => host.remove());
-    return clone.outerHTML;
-  });
+  return page.evaluate(readPageMarkup);
 }
 
 /** The centre of the first occurrence of a text on the page, for pointing at it. */
 export async function centreOfText(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    // The text may span several nodes: search the joined text of each block.
-    for (const block of document.querySelectorAll('p, h1, h2, li')) {
-      const nodes: Text[] = [];
-      walker.currentNode = block;
-      const blockWalker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let n = blockWalker.nextNode(); n; n = blockWalker.nextNode()) nodes.push(n as Text);
-      const joined = nodes.map((n) => n.data).join('');
-      const at = joined.indexOf(needle);
-      if (at < 0) continue;
-      const locate = (offset: number) => {
-        let seen = 0;
-        for (const node of nodes) {
-          if (offset <= seen + node.data.length) return { node, offset: offset - seen };
-          seen += node.data.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const start = locate(at + 1);
-      const range = document.createRange();
-      range.setStart(start.node, start.offset - 1);
-      range.setEnd(start.node, Math.min(start.node.data.length, start.offset + 2));
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return undefined;
-  }, text);
+  const point = await page.evaluate(findTextCentre, text);
   if (!point) throw new Error(`"${text}" is not on the page`);
   return point;
 }
