@@ -56,8 +56,36 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
       start = nextWordStart(text, best.end);
     } else start = nextWordStart(text, end);
   }
-  if (!found.some((f) => f.form.rules.length > 0)) return found.map((f) => f.match);
-  return applyAmbiguityRules(text, found, options.isNoun ?? guessIsNoun);
+  const named = found.filter((f) => f.form.exactWords || !isInsideProperName(text, f.match, found));
+  if (!named.some((f) => f.form.rules.length > 0)) return named.map((f) => f.match);
+  return applyAmbiguityRules(text, named, options.isNoun ?? guessIsNoun);
+}
+
+/**
+ * Whether a capitalised match is one word of a longer proper name in running text: "the American
+ * Diabetes Association", "the Human Phenotype Ontology". The name is an organisation or a resource,
+ * not the condition. Headings in title case, and names that start a sentence ("In Lupus, …" is not
+ * a name), are left alone, and so is a capitalised neighbour that is itself a term (a list run
+ * together: "Muscle biopsy Pulmonary function testing Magnetic resonance imaging").
+ */
+function isInsideProperName(text: string, match: TermMatch, found: readonly { match: TermMatch }[]): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(match.start, match.end))) return false;
+  const before = /(\S+)(\s+)$/u.exec(text.slice(Math.max(0, match.start - 40), match.start));
+  const after = /^(\s+)(\S+)/u.exec(text.slice(match.end, match.end + 40));
+  const isName = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word);
+  const previousStartsSentence = before ? /(^|[.!?:]\s*)$/.test(text.slice(0, match.start - before[0].length).trimEnd()) : true;
+  const isTermAt = (start: number, end: number) => found.some((f) => f.match.start < end && start < f.match.end);
+  const joinedBefore =
+    before !== null &&
+    isName(before[1]) &&
+    !/[.!?:;,]$/.test(before[1]!) &&
+    !previousStartsSentence &&
+    !isTermAt(match.start - before[0].length, match.start - before[2]!.length);
+  const joinedAfter = after !== null && isName(after[2]?.replace(/[^\p{L}]+$/u, '')) && !isTermAt(match.end + after[1]!.length, match.end + after[0].length);
+  if (!joinedBefore && !joinedAfter) return false;
+  // Only in running text: a heading in title case capitalises every word anyway.
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length < 0.4;
 }
 
 function lookUp(level: Map<string, TrieNode>, lowerWord: string): TrieNode | undefined {

@@ -146,3 +146,27 @@ describe('word forms of names with punctuation and proper names', () => {
     expect(nameVariants('Guillain-Barré syndrome')).not.toContain('GuillainBarré syndrome');
   });
 });
+
+describe('proper names', () => {
+  it.each([
+    ['leaves a term alone inside the name of an organisation', 'Support is offered by the American Dermatomyositis Association and others like it.', []],
+    ['leaves a term alone at the start of a longer name', 'Read what the Lupus Foundation of America says about treatment.', []],
+    [
+      'underlines a capitalised term at the start of a sentence',
+      'Many people live well. Lupus can flare in the sun, and dermatomyositis too.',
+      ['dermatomyositis:dermatomyositis'],
+    ],
+    [
+      'underlines a term written in capitals in running text',
+      'She was told she has Multiple Sclerosis by her doctor.',
+      ['multiple-sclerosis:Multiple Sclerosis'],
+    ],
+    [
+      'underlines terms in a heading in title case',
+      'Dermatomyositis and Heliotrope Rash: What to Know',
+      ['dermatomyositis:Dermatomyositis', 'heliotrope-rash:Heliotrope Rash'],
+    ],
+  ])('%s', (_rule, text, expected) => {
+    expect(scan(text)).toEqual(expected);
+  });
+});
