@@ -5,12 +5,12 @@ import { type PageInfo, type PageRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
 import { PopoverHost } from '../popover/popover-host';
 import { type Settings, isActiveOn, isLevelShown } from '../settings/settings';
+import { isInsideExcluded } from './collect-blocks';
 import { type FoundTerm, PageTerms } from './page-terms';
 import { PageScanner } from './page-scanner';
 import { termAtPoint } from './term-at-point';
 import { TermHighlighter } from './term-highlighter';
 import { type PageChanges, type PageWatcher, watchPageChanges } from './watch-page-changes';
-import { isInsideExcluded } from './collect-blocks';
 
 /** What the content script entrypoint hands over: everything from the browser, already read. */
 export interface PageContext {
@@ -194,7 +194,7 @@ class ActiveSession {
   termCounts(): { id: string; count: number }[] {
     const counts = new Map<string, number>();
     for (const term of this.terms.unordered()) {
-      if (!this.isCategoryShown(term)) continue;
+      if (!this.isWanted(term)) continue;
       const id = this.glossary.entries[term.entry]!.id;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -202,7 +202,7 @@ class ActiveSession {
   }
 
   showTerm(id: string): void {
-    const term = this.terms.all().find((t) => this.glossary.entries[t.entry]!.id === id && this.isCategoryShown(t));
+    const term = this.terms.all().find((t) => this.glossary.entries[t.entry]!.id === id && this.isWanted(t));
     if (!term) return;
     term.container.scrollIntoView({ block: 'center' });
     this.hover.show(term);
@@ -238,8 +238,8 @@ class ActiveSession {
     this.terms.clear();
   }
 
-  /** Whether the reader wants this kind of term underlined at all (category and familiarity). */
-  private isCategoryShown(term: FoundTerm): boolean {
+  /** Whether the reader wants this term underlined at all: its category, its familiarity, not known. */
+  private isWanted(term: FoundTerm): boolean {
     const entry = this.glossary.entries[term.entry]!;
     return (
       !this.settings.hiddenCategories.includes(entry.category) &&
@@ -249,14 +249,14 @@ class ActiveSession {
   }
 
   private isShown(term: FoundTerm): boolean {
-    return this.isCategoryShown(term) && (!this.settings.firstOnly || this.firstMentions.has(term));
+    return this.isWanted(term) && (!this.settings.firstOnly || this.firstMentions.has(term));
   }
 
   private updateFirstMentions(): void {
     const seen = new Set<number>();
     this.firstMentions = new Set();
     for (const term of this.terms.all()) {
-      if (!this.isCategoryShown(term) || seen.has(term.entry)) continue;
+      if (!this.isWanted(term) || seen.has(term.entry)) continue;
       seen.add(term.entry);
       this.firstMentions.add(term);
     }
