@@ -234,7 +234,7 @@ class ActiveSession {
     clearInterval(this.guard);
     this.hover.stop();
     this.highlighter.stop();
-    this.popover.remove();
+    this.popover.hide();
     this.terms.clear();
   }
 

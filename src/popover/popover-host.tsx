@@ -7,9 +7,9 @@ import { type PopoverActions, TermPopover } from './term-popover';
 import { localVoice } from './speak-term';
 
 /**
- * The one element MedGloss adds to a page: created on the first popover, appended to <html>
- * (outside the page's body, which frameworks own), and re-created if the page removes it. Its
- * shadow root keeps page CSS out and ours in.
+ * The one element MedGloss adds to a page, only while a popover is open: appended to <html>
+ * (outside the page's body, which frameworks own), re-created if the page removes it, removed
+ * when the popover closes. Its shadow root keeps page CSS out and ours in.
  */
 export class PopoverHost {
   private host: HTMLElement | undefined;
@@ -42,11 +42,18 @@ export class PopoverHost {
     });
   }
 
+  /**
+   * Closes the popover and takes the host out of the page: a host left behind would be copied by
+   * Select All and Copy, and would be one more node for the page's own scripts to trip over.
+   */
   hide(): void {
     this.stopPositioning?.();
     this.stopPositioning = undefined;
     if (this.panel) render(null, this.panel);
-    if (this.host?.matches(':popover-open')) this.host.hidePopover();
+    this.host?.remove();
+    this.host = undefined;
+    this.panel = undefined;
+    this.liveRegion = undefined;
   }
 
   /**
@@ -82,15 +89,6 @@ export class PopoverHost {
 
   isOwnNode(node: Node): boolean {
     return this.host !== undefined && (node === this.host || this.host.contains(node));
-  }
-
-  /** Removes the host from the page. */
-  remove(): void {
-    this.hide();
-    this.host?.remove();
-    this.host = undefined;
-    this.panel = undefined;
-    this.liveRegion = undefined;
   }
 
   private ensurePanel(): HTMLElement {

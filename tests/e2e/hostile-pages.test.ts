@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, centreOfText, launchPlain, launchWithExtension, pageMarkup, waitForHighlights, watchConsole } from './browser';
 import { type FixturePage, type FixtureServer, serveFixtures } from './fixture-server';
 import { HOSTILE_FIXTURES, type HostileFixture } from './hostile';
+import { type RangeReport, inspectHighlightRanges } from './in-page';
 
 /**
  * Hostile pages: each is loaded with the extension and, as the control, without it, with the same
@@ -18,13 +19,6 @@ import { HOSTILE_FIXTURES, type HostileFixture } from './hostile';
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 /** Characters a range may span inside a word without the reader seeing them. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/g;
-
-interface RangeReport {
-  /** Underlines inside content that must never be underlined. */
-  excluded: string[];
-  /** Underlines whose text is no longer on the page, or whose offsets no longer fit it. */
-  stale: string[];
-}
 
 interface Run {
   page: Page;
@@ -90,50 +84,7 @@ async function openFixture(context: BrowserContext, fixture: HostileFixture, wit
 
 /** Where each underline registered in the page's highlight registry sits. */
 async function inspectRanges(page: Page): Promise<RangeReport> {
-  return page.evaluate(() => {
-    const EXCLUDED =
-      'textarea, input, select, option, button, code, pre, kbd, samp, var, svg, math, script, style, template, noscript, ' +
-      '[contenteditable]:not([contenteditable="false"]), [translate="no"], [aria-hidden="true"], [hidden]';
-    const excluded = new Set<string>();
-    const stale: string[] = [];
-    const up = (element: Element): Element | null => {
-      if (element.parentElement) return element.parentElement;
-      const parent = element.parentNode;
-      return parent instanceof ShadowRoot ? parent.host : null;
-    };
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('medgloss-term-')) continue;
-      for (const staticRange of highlight as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        const label = () => `"${staticRange.startContainer.textContent?.slice(staticRange.startOffset, staticRange.startOffset + 40)}"`;
-        if (!staticRange.startContainer.isConnected || !staticRange.endContainer.isConnected) {
-          stale.push(`${label()} is no longer on the page`);
-          continue;
-        }
-        try {
-          range.setStart(staticRange.startContainer, staticRange.startOffset);
-          range.setEnd(staticRange.endContainer, staticRange.endOffset);
-        } catch {
-          stale.push(`${label()} has offsets outside its text`);
-          continue;
-        }
-        for (const node of [staticRange.startContainer, staticRange.endContainer]) {
-          const text = range.toString();
-          if (node.ownerDocument?.designMode === 'on') excluded.add(`"${text}" in a designMode document`);
-          let element: Element | null = node instanceof Element ? node : node.parentElement;
-          if (!element && node.parentNode instanceof ShadowRoot) element = node.parentNode.host;
-          if (element instanceof HTMLElement && element.isContentEditable) excluded.add(`"${text}" in editable <${element.localName}>`);
-          for (let current = element; current; current = up(current)) {
-            if (current.matches(EXCLUDED)) {
-              excluded.add(`"${text}" inside <${current.localName}${current.id ? `#${current.id}` : ''}>`);
-              break;
-            }
-          }
-        }
-      }
-    }
-    return { excluded: [...excluded], stale };
-  });
+  return page.evaluate(inspectHighlightRanges);
 }
 
 /** Runs a fixture with and without the extension, side by side (one tab in each browser). */
@@ -277,6 +228,7 @@ describe.each(HOSTILE_FIXTURES.map((fixture) => ({ name: fixture.name, hostile: 
  *   their underlines (no attribute observation, designMode only checked when a scan starts);
  * - late-shadow: shadow roots filled or attached after the first scan are never scanned;
  * - modal-dialog: the popover opens beneath the top layer of a modal dialog;
+ * - fullscreen-reader: over a fullscreen element the popover is drawn but inert (clicks go through it);
  * - synthetic-events: untrusted events open the popover;
  * - fake-messages: a page can replay WXT's start-up event and switch the extension off;
  * - strict-message-listener: WXT's start-up postMessage makes the page's listener throw;

@@ -64,3 +64,57 @@ export async function settledHighlights(read: () => Promise<string[]>, atLeast: 
   }
   return read();
 }
+
+/** Underlines inside content that must never be underlined, and underlines whose text left the page. */
+export interface RangeReport {
+  /** Underlines inside content that must never be underlined. */
+  excluded: string[];
+  /** Underlines whose text is no longer on the page, or whose offsets no longer fit it. */
+  stale: string[];
+}
+
+/** Where each underline registered in the page's highlight registry sits (see RangeReport). */
+export function inspectHighlightRanges(): RangeReport {
+  const EXCLUDED =
+    'textarea, input, select, option, button, code, pre, kbd, samp, var, svg, math, script, style, template, noscript, ' +
+    '[contenteditable]:not([contenteditable="false"]), [translate="no"], [aria-hidden="true"], [hidden]';
+  const excluded = new Set<string>();
+  const stale: string[] = [];
+  const up = (element: Element): Element | null => {
+    if (element.parentElement) return element.parentElement;
+    const parent = element.parentNode;
+    return parent instanceof ShadowRoot ? parent.host : null;
+  };
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('medgloss-term-')) continue;
+    for (const staticRange of highlight as unknown as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      const label = () => `"${staticRange.startContainer.textContent?.slice(staticRange.startOffset, staticRange.startOffset + 40)}"`;
+      if (!staticRange.startContainer.isConnected || !staticRange.endContainer.isConnected) {
+        stale.push(`${label()} is no longer on the page`);
+        continue;
+      }
+      try {
+        range.setStart(staticRange.startContainer, staticRange.startOffset);
+        range.setEnd(staticRange.endContainer, staticRange.endOffset);
+      } catch {
+        stale.push(`${label()} has offsets outside its text`);
+        continue;
+      }
+      for (const node of [staticRange.startContainer, staticRange.endContainer]) {
+        const text = range.toString();
+        if (node.ownerDocument?.designMode === 'on') excluded.add(`"${text}" in a designMode document`);
+        let element: Element | null = node instanceof Element ? node : node.parentElement;
+        if (!element && node.parentNode instanceof ShadowRoot) element = node.parentNode.host;
+        if (element instanceof HTMLElement && element.isContentEditable) excluded.add(`"${text}" in editable <${element.localName}>`);
+        for (let current = element; current; current = up(current)) {
+          if (current.matches(EXCLUDED)) {
+            excluded.add(`"${text}" inside <${current.localName}${current.id ? `#${current.id}` : ''}>`);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return { excluded: [...excluded], stale };
+}

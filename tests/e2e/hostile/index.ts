@@ -3,6 +3,7 @@ import { CSP_FIXTURES } from './csp';
 import { EDITING_FIXTURES } from './editing';
 import { EXCLUDED_FIXTURES } from './excluded';
 import { FRAME_FIXTURES } from './frames';
+import { FULLSCREEN_FIXTURES } from './fullscreen';
 import { SCALE_FIXTURES } from './scale';
 import { SCRIPT_FIXTURES } from './scripts';
 import { SHADOW_FIXTURES } from './shadow';
@@ -24,4 +25,5 @@ export const HOSTILE_FIXTURES: HostileFixture[] = [
   ...STYLING_FIXTURES,
   ...SCRIPT_FIXTURES,
   ...TEXT_FIXTURES,
+  ...FULLSCREEN_FIXTURES,
 ];
