@@ -7,6 +7,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), glossaryPlugin()],
+    // Vite's module-preload polyfill calls fetch(); extension pages load their modules without it,
+    // and the bundle must contain no network API at all (checked in tests/e2e/manifest.test.ts).
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: 'MedGloss',

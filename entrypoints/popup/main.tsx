@@ -25,6 +25,7 @@ render(
       },
       readHistory: () => historyItem.getValue(),
       clearHistory: () => historyItem.setValue([]),
+      requestSiteAccess: () => browser.permissions.request({ origins: ['http://*/*', 'https://*/*'] }).catch(() => false),
       openPage: async (page) => {
         const url = page === 'terms' ? browser.runtime.getURL(`/terms.html?tab=${(await tabId) ?? ''}`) : browser.runtime.getURL('/glossary.html');
         await browser.tabs.create({ url });

@@ -7,12 +7,25 @@ interface OnThisPageProps {
   onShow: (id: string) => void;
   onBrowse: (id: string) => void;
   onPrint: () => void;
+  onRequestAccess: () => void;
 }
 
 /** The terms found in the current tab; choosing one scrolls to it and opens its popover. */
-export function OnThisPage({ page, glossary, onShow, onBrowse, onPrint }: OnThisPageProps) {
+export function OnThisPage({ page, glossary, onShow, onBrowse, onPrint, onRequestAccess }: OnThisPageProps) {
   if (page === 'loading') return <p class="muted">Looking at this page…</p>;
-  if (!page) return <p class="muted">MedGloss cannot read this page (browser pages and the extension store are off limits).</p>;
+  if (!page) {
+    return (
+      <div>
+        <p class="muted">
+          MedGloss cannot read this page. Browser pages and extension stores are always off limits; on a website, your browser may be holding back MedGloss's
+          access to sites.
+        </p>
+        <button type="button" onClick={onRequestAccess}>
+          Allow MedGloss on websites
+        </button>
+      </div>
+    );
+  }
   if (!page.active) return <p class="muted">Highlighting is off here.</p>;
   if (page.terms.length === 0) return <p class="muted">No glossary terms on this page.</p>;
   const byId = new Map(glossary.entries.map((e) => [e.id, e]));

@@ -20,6 +20,8 @@ export interface PopupServices {
   clearHistory(): Promise<void>;
   /** Opens an extension page in a new tab: the printable terms of the current tab, or the glossary. */
   openPage(page: 'terms' | 'glossary'): Promise<void>;
+  /** Asks the browser to give back access to web pages, if the reader withheld it. */
+  requestSiteAccess(): Promise<boolean>;
 }
 
 type Tab = 'page' | 'glossary' | 'recent' | 'settings';
@@ -89,6 +91,11 @@ export function PopupApp({ glossary, services }: { glossary: ShippedGlossary; se
             onShow={(id) => void services.showTerm(id)}
             onBrowse={browse}
             onPrint={() => void services.openPage('terms')}
+            onRequestAccess={() =>
+              void services.requestSiteAccess().then(async (granted) => {
+                if (granted) await refreshPage();
+              })
+            }
           />
         )}
         {tab === 'glossary' && (

@@ -22,6 +22,7 @@ function fakeServices(overrides: Partial<PopupServices> = {}) {
     readHistory: vi.fn(async () => [{ id: 'biopsy', at: Date.UTC(2026, 10, 20) }]),
     clearHistory: vi.fn(async () => {}),
     openPage: vi.fn(async () => {}),
+    requestSiteAccess: vi.fn(async () => true),
     ...overrides,
   };
 }
@@ -75,9 +76,13 @@ describe('PopupApp', () => {
     expect(services.writeSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, disabledSites: ['nhs.uk'] });
   });
 
-  it('says so when MedGloss cannot run on the page', async () => {
-    await mount(fakeServices({ getPageInfo: vi.fn(async () => undefined) }));
+  it('says so when MedGloss cannot run on the page, and offers to ask for access again', async () => {
+    const services = fakeServices({ getPageInfo: vi.fn(async () => undefined) });
+    await mount(services);
     expect(root.textContent).toContain('MedGloss does not run on this page.');
+    await act(async () => button('Allow MedGloss on websites').click());
+    expect(services.requestSiteAccess).toHaveBeenCalled();
+    expect(services.getPageInfo).toHaveBeenCalledTimes(2);
   });
 
   it('shows a message and stores repaired settings when the stored ones were corrupt', async () => {

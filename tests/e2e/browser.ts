@@ -64,6 +64,19 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
   };
 }
 
+/**
+ * Records every request the browser makes (pages, extension pages, the extension's worker) that
+ * does not go to the test's own server or stay inside the extension: MedGloss must make none.
+ */
+export function watchRequests(context: BrowserContext, ownOrigin: () => string): string[] {
+  const unexpected: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(ownOrigin()) && !/^(chrome-extension|data|blob):/.test(url)) unexpected.push(url);
+  });
+  return unexpected;
+}
+
 /** Collects what a page says is wrong: uncaught errors and console errors and warnings. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -26,8 +26,13 @@ describe('the built manifests', () => {
     });
   });
 
-  it('ships no network API in the content script', () => {
-    const code = readFileSync(resolve(OUTPUT, 'chrome-mv3/content-scripts/content.js'), 'utf8');
-    for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource']) expect(code).not.toContain(api);
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s ships no network API in any script', (target) => {
+    const scripts = readdirSync(resolve(OUTPUT, target), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const script of scripts) {
+      const code = readFileSync(resolve(OUTPUT, target, script), 'utf8');
+      const used = ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'importScripts('].filter((api) => code.includes(api));
+      expect({ script, used }).toEqual({ script, used: [] });
+    }
   });
 });

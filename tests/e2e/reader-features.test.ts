@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
-import { type ExtensionBrowser, centreOfText, launchWithExtension, waitForHighlights, watchConsole } from './browser';
+import { type ExtensionBrowser, centreOfText, launchWithExtension, watchRequests, waitForHighlights, watchConsole } from './browser';
 import { type FixtureServer, seedPageHtml, serveFixtures } from './fixture-server';
 
 const glossary = compileGlossary(loadValidGlossary());
@@ -15,6 +15,7 @@ describe('reader features, in Chromium', () => {
   let server: FixtureServer;
   let page: Page;
   let consoleProblems: string[];
+  let requests: string[];
 
   const storage = {
     setSettings: (settings: Settings) =>
@@ -41,6 +42,7 @@ describe('reader features, in Chromium', () => {
   beforeAll(async () => {
     server = await serveFixtures({ '/seed.html': { body: seedPageHtml() } });
     browser = await launchWithExtension();
+    requests = watchRequests(browser.context, () => server.origin);
     page = await browser.context.newPage();
     consoleProblems = watchConsole(page);
   });
@@ -145,6 +147,10 @@ describe('reader features, in Chromium', () => {
     expect(new URL(glossaryPage.url()).hash).toBe('#azathioprine');
     await expect(glossaryPage.locator('article h2').textContent()).resolves.toBe(entryOf('azathioprine').term);
     await glossaryPage.close();
+  });
+
+  it('makes no network request beyond the page itself', () => {
+    expect(requests).toEqual([]);
   });
 
   it('writes nothing to the console', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { SEED_TERMS } from '../fixtures/seed-terms';
-import { type ExtensionBrowser, centreOfText, launchPlain, launchWithExtension, pageMarkup, waitForHighlights, watchConsole } from './browser';
+import { type ExtensionBrowser, centreOfText, launchPlain, launchWithExtension, watchRequests, pageMarkup, waitForHighlights, watchConsole } from './browser';
 import { type FixtureServer, seedPageHtml, serveFixtures } from './fixture-server';
 
 const glossary = compileGlossary(loadValidGlossary());
@@ -16,6 +16,7 @@ describe('the extension on the seed page, in Chromium', () => {
   let server: FixtureServer;
   let page: Page;
   let consoleProblems: string[];
+  let requests: string[];
   let plainMarkup: string;
 
   beforeAll(async () => {
@@ -28,6 +29,7 @@ describe('the extension on the seed page, in Chromium', () => {
     await plain.close();
 
     browser = await launchWithExtension();
+    requests = watchRequests(browser.context, () => server.origin);
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 900 });
     consoleProblems = watchConsole(page);
@@ -123,6 +125,10 @@ describe('the extension on the seed page, in Chromium', () => {
     await page.keyboard.press('Escape');
     await heading.waitFor({ state: 'detached', timeout: 2000 });
     await expect(page.evaluate(() => document.activeElement?.localName)).resolves.toBe('body');
+  });
+
+  it('makes no network request beyond the page itself', () => {
+    expect(requests).toEqual([]);
   });
 
   it('writes nothing to the console', () => {
