@@ -1,10 +1,15 @@
+import type { UnderlineStyle } from '../settings/settings';
 import type { FoundTerm, PageTerms } from './page-terms';
 
-import type { UnderlineStyle } from '../settings/settings';
-
-/** The page's highlight registry is shared with its own scripts: the prefix keeps ours apart. */
-export function highlightName(style: UnderlineStyle): string {
-  return `medgloss-term-${style}`;
+/**
+ * The highlight name for a style. The page's highlight registry is shared with its own scripts:
+ * the prefix keeps ours apart. Firefox before 153 draws no text-decoration in ::highlight() (only
+ * background colours), so there every style falls back to the tint, or nothing would show.
+ */
+export function highlightName(style: UnderlineStyle, userAgent: string = globalThis.navigator?.userAgent ?? ''): string {
+  const firefox = /Firefox\/(\d+)/.exec(userAgent);
+  const drawsUnderlines = !firefox || Number(firefox[1]) >= 153;
+  return `medgloss-term-${drawsUnderlines ? style : 'tint'}`;
 }
 
 /** How far outside the viewport underlines are kept ready: a screen above and below. */
