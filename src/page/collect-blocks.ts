@@ -84,6 +84,9 @@ export function isInlineElement(element: Element): boolean {
   return INLINE.has(element.localName);
 }
 
+/** The attributes `isExcluded` reads: a change to one of them can exclude or include content. */
+export const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'translate'];
+
 /** Whether an element and everything inside it must be left alone. */
 export function isExcluded(element: Element): boolean {
   if (EXCLUDED.has(element.localName)) return true;

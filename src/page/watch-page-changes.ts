@@ -1,4 +1,4 @@
-import { containerOf, isInlineElement, isInsideExcluded } from './collect-blocks';
+import { EXCLUSION_ATTRIBUTES, containerOf, isInlineElement, isInsideExcluded } from './collect-blocks';
 
 /** How long changes are gathered before they are rescanned: pages often change in bursts. */
 const BATCH_MS = 150;
@@ -13,9 +13,6 @@ export interface PageChanges {
   /** The page replaced its whole document (document.open()), which also drops every listener. */
   documentReplaced: boolean;
 }
-
-/** The attributes that decide whether content is scanned (see isExcluded in collect-blocks.ts). */
-const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'translate'];
 
 export interface PageWatcher {
   /** Also watches a shadow root: changes inside it do not reach the document's observer. */
