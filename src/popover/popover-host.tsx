@@ -68,11 +68,12 @@ export class PopoverHost {
     host.showPopover();
   }
 
-  /** Says something politely to screen readers (the keyboard path announces each term). */
+  /** Says something politely to screen readers about the open popover (the keyboard path). */
   announce(text: string): void {
-    this.ensurePanel();
+    // Only while a popover is open: its host carries the live region.
+    if (!this.liveRegion) return;
     // Clearing first makes a repeated message be read again.
-    this.liveRegion!.textContent = '';
+    this.liveRegion.textContent = '';
     setTimeout(() => {
       if (this.liveRegion) this.liveRegion.textContent = text;
     }, 50);
