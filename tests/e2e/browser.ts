@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
-import { findTextCentre, readHighlightedTexts, readPageMarkup, settledHighlights } from './in-page';
+import { pageReaders } from './in-page';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -87,24 +87,16 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+const readersOf = (page: Page) => pageReaders((fn, arg) => page.evaluate(fn, arg));
+
 /** The text of every range registered under our highlight names, in registration order. */
-export async function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(readHighlightedTexts);
-}
+export const highlightedTexts = (page: Page): Promise<string[]> => readersOf(page).highlightedTexts();
 
 /** Waits until the number of highlighted ranges stops changing (the scan runs in slices). */
-export async function waitForHighlights(page: Page, atLeast = 1): Promise<string[]> {
-  return settledHighlights(() => highlightedTexts(page), atLeast);
-}
+export const waitForHighlights = (page: Page, atLeast = 1): Promise<string[]> => readersOf(page).waitForHighlights(atLeast);
 
 /** The page's DOM as markup, without our popover host: what must not change. */
-export async function pageMarkup(page: Page): Promise<string> {
-  return page.evaluate(readPageMarkup);
-}
+export const pageMarkup = (page: Page): Promise<string> => readersOf(page).pageMarkup();
 
 /** The centre of the first occurrence of a text on the page, for pointing at it. */
-export async function centreOfText(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(findTextCentre, text);
-  if (!point) throw new Error(`"${text}" is not on the page`);
-  return point;
-}
+export const centreOfText = (page: Page, text: string): Promise<{ x: number; y: number }> => readersOf(page).centreOfText(text);

@@ -118,3 +118,28 @@ export function inspectHighlightRanges(): RangeReport {
   }
   return { excluded: [...excluded], stale };
 }
+
+/**
+ * Runs a self-contained function in a page with one text argument and returns its result: how
+ * each driver is plugged in (`(fn, arg) => page.evaluate(fn, arg)` for Playwright and puppeteer).
+ */
+export type Evaluate = (fn: (arg: string) => unknown, arg: string) => Promise<unknown>;
+
+/** The page readers both browser suites use, over whichever driver evaluates in the page. */
+export function pageReaders(evaluate: Evaluate) {
+  const highlightedTexts = () => evaluate(readHighlightedTexts, '') as Promise<string[]>;
+  return {
+    /** The text of every range registered under our highlight names, in registration order. */
+    highlightedTexts,
+    /** Waits until the number of highlighted ranges stops changing (the scan runs in slices). */
+    waitForHighlights: (atLeast = 1) => settledHighlights(highlightedTexts, atLeast),
+    /** The page's DOM as markup, without our popover host: what must not change. */
+    pageMarkup: () => evaluate(readPageMarkup, '') as Promise<string>,
+    /** The centre of the first occurrence of a text on the page, for pointing at it. */
+    async centreOfText(text: string): Promise<{ x: number; y: number }> {
+      const point = (await evaluate(findTextCentre, text)) as ReturnType<typeof findTextCentre>;
+      if (!point) throw new Error(`"${text}" is not on the page`);
+      return point;
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { type GlossaryFile, slugOf, validateGlossary } from '../../src/glossary/
 import { AMBIGUITY_RULES, compileMatcher } from '../../src/matching/compile-matcher';
 import { findMatches } from '../../src/matching/find-matches';
 import { LEVELS } from '../../src/settings/settings';
+import { validEntry } from '../fixtures/valid-entry';
 
 /**
  * A mutation fuzzer for the glossary validator: valid entries, corrupted one way at a time, must each
@@ -26,16 +27,7 @@ type Entry = Record<string, unknown>;
 const VALID: { file: string; entry: () => Entry }[] = [
   {
     file: 'glossary/terms/heliotrope-rash.yaml',
-    entry: () => ({
-      term: 'Heliotrope rash',
-      also: ['heliotrope sign'],
-      abbr: [],
-      category: 'symptom-or-sign',
-      level: 'specialist',
-      short: 'A purple or red rash on the upper eyelids. It is a sign of dermatomyositis.',
-      related: [],
-      sources: ['https://www.nhs.uk/conditions/polymyositis/'],
-    }),
+    entry: validEntry,
   },
   {
     file: 'glossary/terms/anemia.yaml',

@@ -5,21 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/glossary/load-glossary';
 import { formatProblem } from '../../src/glossary/rules';
 import { type GlossaryFile, slugOf, validateGlossary } from '../../src/glossary/validate-glossary';
+import { validEntry } from '../fixtures/valid-entry';
 
 const CONTEXT = { categories: ['condition', 'symptom-or-sign', 'drug'], sourceHosts: ['medlineplus.gov', 'nhs.uk', 'nih.gov'] };
-
-function validEntry(): Record<string, unknown> {
-  return {
-    term: 'Heliotrope rash',
-    also: ['heliotrope sign'],
-    abbr: [],
-    category: 'symptom-or-sign',
-    level: 'specialist',
-    short: 'A purple or red rash on the upper eyelids. It is a sign of dermatomyositis.',
-    related: [],
-    sources: ['https://www.nhs.uk/conditions/polymyositis/'],
-  };
-}
 
 function check(content: unknown, file = 'glossary/terms/heliotrope-rash.yaml', others: GlossaryFile[] = []) {
   return validateGlossary([{ file, content }, ...others], CONTEXT).problems.map((p) => `${p.field} ${p.rule}`);

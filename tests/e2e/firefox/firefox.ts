@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findTextCentre, readHighlightedTexts, readPageMarkup, settledHighlights } from '../in-page';
+import { pageReaders } from '../in-page';
 
 /**
  * Real Firefox for the end-to-end tests: Debian's firefox-esr (153 or later draws underlines in
@@ -116,27 +116,19 @@ export function watchFirefoxConsole(page: Page): string[] {
   return problems;
 }
 
+const readersOf = (page: Page) => pageReaders((fn, arg) => page.evaluate(fn, arg));
+
 /** The text of every range registered under our highlight names, in registration order. */
-export async function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(readHighlightedTexts);
-}
+export const highlightedTexts = (page: Page): Promise<string[]> => readersOf(page).highlightedTexts();
 
 /** Waits until the number of highlighted ranges stops changing (the scan runs in slices). */
-export async function waitForHighlights(page: Page, atLeast = 1): Promise<string[]> {
-  return settledHighlights(() => highlightedTexts(page), atLeast);
-}
+export const waitForHighlights = (page: Page, atLeast = 1): Promise<string[]> => readersOf(page).waitForHighlights(atLeast);
 
 /** The page's DOM as markup, without our popover host: what must not change. */
-export async function pageMarkup(page: Page): Promise<string> {
-  return page.evaluate(readPageMarkup);
-}
+export const pageMarkup = (page: Page): Promise<string> => readersOf(page).pageMarkup();
 
-/** The centre of the first occurrence of a text on the page (it may span elements), for pointing at it. */
-export async function centreOfText(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(findTextCentre, text);
-  if (!point) throw new Error(`"${text}" is not on the page`);
-  return point;
-}
+/** The centre of the first occurrence of a text on the page, for pointing at it. */
+export const centreOfText = (page: Page, text: string): Promise<{ x: number; y: number }> => readersOf(page).centreOfText(text);
 
 /** What the popover shows now (its host has an open shadow root), or undefined when it is closed. */
 export async function popoverContent(
