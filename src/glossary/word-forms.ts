@@ -61,5 +61,8 @@ function pluralOf(name: string): string | undefined {
   const doc = nlp(name);
   doc.tag('Noun');
   const plural = doc.nouns().toPlural().text();
-  return plural && plural !== name ? plural : undefined;
+  if (plural && plural !== name) return plural;
+  // compromise reads "-ia" as a Latin plural already (bacteria), but names of conditions in "-ia"
+  // are singular and take an "s": thalassemias, anemias, arrhythmias.
+  return /\p{Ll}ia$/u.test(name) ? `${name}s` : undefined;
 }

@@ -65,8 +65,8 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
  * Whether a capitalised match is one word of a longer proper name in running text: "the American
  * Diabetes Association", "the Human Phenotype Ontology". The name is an organisation or a resource,
  * not the condition. Headings in title case, and names that start a sentence ("In Lupus, …" is not
- * a name), are left alone, and so is a capitalised neighbour that is itself a term (a list run
- * together: "Muscle biopsy Pulmonary function testing Magnetic resonance imaging").
+ * a name), are left alone, and so is a term right next to another term, whatever their case (a
+ * list run together: "Muscle biopsy Pulmonary function testing", "corticosteroids Dapsone Oral").
  */
 function isInsideProperName(text: string, match: TermMatch, found: readonly { match: TermMatch }[]): boolean {
   if (!/^\p{Lu}/u.test(text.slice(match.start, match.end))) return false;
@@ -75,13 +75,12 @@ function isInsideProperName(text: string, match: TermMatch, found: readonly { ma
   const isName = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word);
   const previousStartsSentence = before ? /(^|[.!?:]\s*)$/.test(text.slice(0, match.start - before[0].length).trimEnd()) : true;
   const isTermAt = (start: number, end: number) => found.some((f) => f.match.start < end && start < f.match.end);
-  const joinedBefore =
-    before !== null &&
-    isName(before[1]) &&
-    !/[.!?:;,]$/.test(before[1]!) &&
-    !previousStartsSentence &&
-    !isTermAt(match.start - before[0].length, match.start - before[2]!.length);
-  const joinedAfter = after !== null && isName(after[2]?.replace(/[^\p{L}]+$/u, '')) && !isTermAt(match.end + after[1]!.length, match.end + after[0].length);
+  const nextToTerm =
+    (before !== null && isTermAt(match.start - before[0].length, match.start - before[2]!.length)) ||
+    (after !== null && isTermAt(match.end + after[1]!.length, match.end + after[0].length));
+  if (nextToTerm) return false;
+  const joinedBefore = before !== null && isName(before[1]) && !/[.!?:;,]$/.test(before[1]!) && !previousStartsSentence;
+  const joinedAfter = after !== null && isName(after[2]?.replace(/[^\p{L}]+$/u, ''));
   if (!joinedBefore && !joinedAfter) return false;
   // Only in running text: a heading in title case capitalises every word anyway.
   const words = text.match(/\p{L}+/gu) ?? [];

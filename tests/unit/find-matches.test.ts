@@ -108,6 +108,7 @@ describe('word forms generated from a name', () => {
     ["Gottron's papules", ["Gottron's papules", 'Gottron papules', 'Gottrons papules']],
     ['anti-inflammatory', ['anti-inflammatory', 'anti-inflammatories', 'antiinflammatory', 'antiinflammatories']],
     ['biopsy', ['biopsy', 'biopsies']],
+    ['thalassemia', ['thalassemia', 'thalassemias']],
   ])('%s', (name, expected) => {
     expect(nameVariants(name)).toEqual(expect.arrayContaining(expected));
   });
@@ -160,6 +161,11 @@ describe('proper names', () => {
       'underlines a term written in capitals in running text',
       'She was told she has Multiple Sclerosis by her doctor.',
       ['multiple-sclerosis:Multiple Sclerosis'],
+    ],
+    [
+      'underlines a capitalised term next to another term in a list that lost its line breaks',
+      'Other treatments include: systemic corticosteroids Anemia Clinic care and more.',
+      ['corticosteroids:corticosteroids', 'anemia:Anemia'],
     ],
     [
       'underlines terms in a heading in title case',
