@@ -16,8 +16,15 @@ export interface PageInfo {
   terms: TermCount[];
 }
 
-/** What the popup and the keyboard shortcuts (through the background) ask of a page. */
-export type PageRequest = { type: 'medgloss:get-page-info' } | { type: 'medgloss:show-term'; id: string } | { type: 'medgloss:step-term'; direction: 1 | -1 };
+/**
+ * What the popup and the keyboard shortcuts (through the background) ask of a page; the scan
+ * statistics are asked for by the benchmark and the tests only (see PageScanner's ScanStats).
+ */
+export type PageRequest =
+  | { type: 'medgloss:get-page-info' }
+  | { type: 'medgloss:get-scan-stats' }
+  | { type: 'medgloss:show-term'; id: string }
+  | { type: 'medgloss:step-term'; direction: 1 | -1 };
 
 /**
  * Checks that an incoming message is one of ours, from our own extension: pages cannot reach a
@@ -26,7 +33,7 @@ export type PageRequest = { type: 'medgloss:get-page-info' } | { type: 'medgloss
 export function parsePageRequest(message: unknown, senderId: string | undefined, ownId: string): PageRequest | undefined {
   if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
   const { type, id, direction } = message as { type?: unknown; id?: unknown; direction?: unknown };
-  if (type === 'medgloss:get-page-info') return { type };
+  if (type === 'medgloss:get-page-info' || type === 'medgloss:get-scan-stats') return { type };
   if (type === 'medgloss:show-term' && typeof id === 'string' && id.length < 200) return { type, id };
   if (type === 'medgloss:step-term' && (direction === 1 || direction === -1)) return { type, direction };
   return undefined;

@@ -3,12 +3,12 @@
  * Prints each match (term id, matched text, position) and a summary; with --json, only one JSON
  * array of {id, term, text, start, end}, offsets into the page's text (its blocks joined by "\n").
  */
-import nlp from 'compromise';
 import { compileGlossary } from '../glossary/compile-glossary';
 import { loadValidGlossary } from '../glossary/load-glossary';
 import { compileMatcher } from '../matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
 import { findMatches } from '../matching/find-matches';
+import { compromiseIsNoun } from './compromise-is-noun';
 import { readPageBlocks } from './read-page-text';
 
 const args = process.argv.slice(2);
@@ -41,17 +41,4 @@ if (json) {
   for (const r of results) console.log(`${String(r.start).padStart(7)}-${String(r.end).padEnd(7)} ${r.id.padEnd(32)} ${JSON.stringify(r.text)}`);
   const distinct = new Set(results.map((r) => r.id));
   console.log(`\n${results.length} matches of ${distinct.size} terms in ${blocks.length} blocks (${offset} characters).`);
-}
-
-/** compromise's part-of-speech tagger on the sentence holding a candidate: too large for the browser. */
-function compromiseIsNoun(text: string, start: number, end: number): boolean {
-  const sentenceStart = Math.max(text.lastIndexOf('.', start) + 1, 0);
-  const nextStop = text.indexOf('.', end);
-  const sentence = nlp(text.slice(sentenceStart, nextStop < 0 ? text.length : nextStop + 1));
-  const word = text
-    .slice(start, end)
-    .split(/\s+/)[0]!
-    .replace(/[^\p{L}\p{N}'-]/gu, '');
-  const found = sentence.match(word);
-  return !found.found || found.terms().first().has('#Noun');
 }

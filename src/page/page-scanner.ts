@@ -15,6 +15,29 @@ export interface ScanListener {
 }
 
 /**
+ * What one pass of the scanner cost: from the first root queued while it was idle until its queue
+ * ran empty. Kept for the first pass (the whole page) and the latest one (a page change), so the
+ * benchmark and the tests can check that work follows what changed, not the size of the page.
+ */
+export interface ScanPass {
+  /** performance.now() when the pass began and ended. */
+  startedAt: number;
+  endedAt: number;
+  /** Time spent scanning, without the pauses given to the page. */
+  busyMs: number;
+  slices: number;
+  longestSliceMs: number;
+  blocks: number;
+  characters: number;
+  termsFound: number;
+}
+
+export interface ScanStats {
+  first: ScanPass | undefined;
+  latest: ScanPass | undefined;
+}
+
+/**
  * Scans roots of the page in slices of at most SLICE_MS, yielding to the page between slices,
  * so a long page never causes a long task. Roots queued while a scan runs are scanned after it.
  */
@@ -22,6 +45,7 @@ export class PageScanner {
   private readonly queue: Node[] = [];
   private running = false;
   private stopped = false;
+  readonly stats: ScanStats = { first: undefined, latest: undefined };
 
   constructor(
     private readonly terms: PageTerms,
@@ -33,7 +57,10 @@ export class PageScanner {
   scan(root: Node): void {
     if (this.stopped) return;
     this.queue.push(root);
-    if (!this.running) void this.run();
+    if (this.running) return;
+    // Started a moment later, so that the roots a page change queues together make one pass.
+    this.running = true;
+    queueMicrotask(() => void this.run());
   }
 
   stop(): void {
@@ -42,8 +69,14 @@ export class PageScanner {
   }
 
   private async run(): Promise<void> {
-    this.running = true;
-    let deadline = performance.now() + SLICE_MS;
+    let sliceStart = performance.now();
+    let deadline = sliceStart + SLICE_MS;
+    const pass: ScanPass = { startedAt: sliceStart, endedAt: sliceStart, busyMs: 0, slices: 1, longestSliceMs: 0, blocks: 0, characters: 0, termsFound: 0 };
+    const endSlice = () => {
+      const length = performance.now() - sliceStart;
+      pass.busyMs += length;
+      pass.longestSliceMs = Math.max(pass.longestSliceMs, length);
+    };
     while (this.queue.length > 0 && !this.stopped) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
@@ -51,9 +84,12 @@ export class PageScanner {
       const blocks = walkBlocks(root, (shadowRoot) => this.listener.onShadowRoot(shadowRoot));
       for (;;) {
         if (performance.now() > deadline) {
+          endSlice();
           await yieldToPage();
           if (this.stopped) break;
-          deadline = performance.now() + SLICE_MS;
+          sliceStart = performance.now();
+          deadline = sliceStart + SLICE_MS;
+          pass.slices++;
         }
         const next = blocks.next();
         if (next.done) break;
@@ -64,9 +100,16 @@ export class PageScanner {
           if (removed.length > 0) this.listener.onRemoved(removed);
         }
         const found = this.terms.addBlock(block, this.matcher);
+        pass.blocks++;
+        pass.characters += block.text.length;
+        pass.termsFound += found.length;
         if (found.length > 0) this.listener.onFound(block.container);
       }
     }
+    endSlice();
+    pass.endedAt = performance.now();
+    this.stats.first ??= pass;
+    this.stats.latest = pass;
     this.running = false;
     if (!this.stopped) this.listener.onIdle();
   }

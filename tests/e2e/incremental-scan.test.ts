@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ScanPass, ScanStats } from '../../src/page/page-scanner';
+import { type ExtensionBrowser, launchWithExtension, waitForHighlights, watchConsole } from './browser';
+import { type FixtureServer, serveFixtures } from './fixture-server';
+
+type Chrome = typeof import('webextension-polyfill');
+
+const PARAGRAPH = 'Dermatomyositis can cause a heliotrope rash and Gottron’s papules; some people take azathioprine or IVIG.';
+const PAGE_PARAGRAPHS = 600;
+const ADDED = 100;
+
+function longPage(): string {
+  const paragraphs = Array.from({ length: PAGE_PARAGRAPHS }, (_, i) => `<p>Paragraph ${i}. ${PARAGRAPH}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><title>Long page</title></head><body><main id="feed">${paragraphs}</main></body></html>`;
+}
+
+describe('page changes are rescanned in proportion to what changed, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+  let page: Page;
+
+  /** The scanner's figures, asked for the way the popup asks the active tab. */
+  const scanStats = () =>
+    browser.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const [tab] = await chrome.tabs.query({ active: true });
+      return (await chrome.tabs.sendMessage(tab!.id!, { type: 'medgloss:get-scan-stats' })) as ScanStats | null;
+    });
+
+  beforeAll(async () => {
+    server = await serveFixtures({ '/long.html': { body: longPage() } });
+    browser = await launchWithExtension();
+    page = await browser.context.newPage();
+    await page.bringToFront();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('scans the whole page once, in slices, and then only the 100 paragraphs added to it', async () => {
+    const consoleProblems = watchConsole(page);
+    await page.goto(`${server.origin}/long.html`);
+    await waitForHighlights(page);
+    await expect.poll(async () => (await scanStats())?.first?.blocks, { timeout: 10_000 }).toBe(PAGE_PARAGRAPHS);
+    const first = (await scanStats())!.first!;
+    expect(first.termsFound).toBe(PAGE_PARAGRAPHS * 5);
+    expect(first.slices).toBeGreaterThanOrEqual(1);
+    expect(first.endedAt).toBeGreaterThanOrEqual(first.startedAt + first.busyMs - 1);
+
+    // An infinite-scroll page appends the next items as one batch.
+    await page.evaluate(
+      ({ added, text }) => {
+        const feed = document.getElementById('feed')!;
+        const batch = document.createDocumentFragment();
+        for (let i = 0; i < added; i++) {
+          const p = document.createElement('p');
+          p.textContent = `Added ${i}. ${text}`;
+          batch.append(p);
+        }
+        feed.append(batch);
+      },
+      { added: ADDED, text: PARAGRAPH },
+    );
+    // `latest` is only replaced when a pass has ended.
+    await expect.poll(async () => (await scanStats())?.latest?.startedAt ?? 0, { timeout: 5000 }).toBeGreaterThan(first.endedAt);
+    const latest: ScanPass = (await scanStats())!.latest!;
+    expect(latest.blocks).toBe(ADDED);
+    expect(latest.termsFound).toBe(ADDED * 5);
+    expect(consoleProblems).toEqual([]);
+  });
+});
