@@ -45,7 +45,7 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
       const nextStart = nextWordStart(text, wordEndAt);
       if (nextStart < 0) break;
       const previousStart = wordStartBefore(text, wordEndAt);
-      if (!isWordJoiner(text.slice(wordEndAt, nextStart), wordEndAt - previousStart)) break;
+      if (!isWordJoiner(text.slice(wordEndAt, nextStart), text.slice(previousStart, wordEndAt))) break;
       const nextEnd = wordEnd(text, nextStart);
       node = lookUp(node.next, keyOf(nextStart, nextEnd));
       wordEndAt = nextEnd;

@@ -90,8 +90,12 @@ const JOINER_PATTERN = /^[\s\u00A0\u202F\-\u2010-\u2014]+$/u;
 /** After an initial ("E. coli", "C. diff") a full stop may stand between the words too. */
 const INITIAL_JOINER_PATTERN = /^\.?[\s\u00A0\u202F]+$/u;
 
+/** After a plural possessive ("Graves' disease", "Legionnaires' disease") only its apostrophe. */
+const PLURAL_POSSESSIVE_JOINER_PATTERN = /^['\u2019][\s\u00A0\u202F]+$/u;
+
 /** Whether the text between two words lets them belong to one multi-word name. */
-export function isWordJoiner(gap: string, previousWordLength: number): boolean {
+export function isWordJoiner(gap: string, previousWord: string): boolean {
   if (JOINER_PATTERN.test(gap)) return true;
-  return previousWordLength <= 2 && INITIAL_JOINER_PATTERN.test(gap);
+  if (previousWord.length <= 2) return INITIAL_JOINER_PATTERN.test(gap);
+  return /s$/i.test(previousWord) && PLURAL_POSSESSIVE_JOINER_PATTERN.test(gap);
 }

@@ -12,8 +12,11 @@
  *   data, timed inside the page: the least any text scanner has to do.
  * - extension: from navigation to the underlines being stable (the sum of the sizes of the
  *   `medgloss-term-*` highlights has not changed for QUIET_MS while frames and timers run), the
- *   first underline, the load event, long tasks and main-thread busy time (CDP TaskDuration)
- *   against the same page without the extension; how long the page went without a frame or a
+ *   first underline, the load event, long tasks and main-thread busy time (CDP TaskDuration, read
+ *   at the same page time in both browsers, see loadWindowMs) against the same page without the
+ *   extension; the content script's own account of its first pass (scan start to all matches
+ *   found, time spent scanning, slices, longest slice) and of its pass over ADDED_PARAGRAPHS
+ *   paragraphs appended afterwards; how long the page went without a frame or a
  *   timer tick (work in short slices is no long task, yet can hold both up); the ranges registered
  *   at the top and after scrolling to the bottom; and, in the last run, the terms the content
  *   script found in all and how long it takes to answer the popup's question (capped at
@@ -41,6 +44,7 @@ import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { EXTENSION_DIR, type ExtensionBrowser, launchPlain, launchWithExtension, watchConsole } from '../e2e/browser';
 import { type FixturePage, SHARED_DIR, seedPageHtml, serveFixtures } from '../e2e/fixture-server';
+import type { ScanPass, ScanStats } from '../../src/page/page-scanner';
 import { generatePages } from './generate-pages';
 
 const RESULTS_FILE = resolve(import.meta.dirname, 'results/browser-bench.json');
@@ -53,6 +57,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const QUIET_MS = 500;
 const SETTLE_TIMEOUT_MS = 60_000;
 const DOM_CHANGES = 2000;
+const ADDED_PARAGRAPHS = 100;
 const HOVER_POINTS = 200;
 const REAL_PAGES = 4;
 const RUNS_SMALL = 5;
@@ -249,6 +254,10 @@ interface RunFigures {
   load: LoadFigures;
   dom: DomFigures;
   floor?: { ms: number; chars: number; textNodes: number };
+  /** The content script's first pass over the whole page (see PageScanner's ScanStats). */
+  firstScan?: ScanPass;
+  /** Its pass over ADDED_PARAGRAPHS paragraphs appended in one batch after the page settled. */
+  added?: ScanPass;
   mark?: { ms: number; withLayoutMs: number; marks: number };
   rangesBottom?: number;
   bottomReadyMs?: number;
@@ -323,9 +332,22 @@ async function openPage(context: BrowserContext): Promise<{ page: Page; cdp: CDP
   return { page, cdp };
 }
 
-async function measureLoad(page: Page, cdp: CDPSession, url: string): Promise<LoadFigures> {
+/**
+ * Main-thread time is read at the same page time in both browsers, long enough after load for the
+ * extension to have settled: comparing each browser at its own "settled" moment counted the
+ * page's idle frames and timers during the extension's longer wait as extension cost.
+ */
+function loadWindowMs(htmlBytes: number): number {
+  return 2000 + Math.round((htmlBytes / 1e6) * 2000);
+}
+
+async function measureLoad(page: Page, cdp: CDPSession, url: string, windowMs: number): Promise<LoadFigures> {
   await page.goto(url, { waitUntil: 'load', timeout: SETTLE_TIMEOUT_MS });
-  const state = await waitSettled(page);
+  let state = await waitSettled(page);
+  if (state.now < windowMs) {
+    await page.waitForTimeout(windowMs - state.now);
+    state = { ...state, now: (await page.evaluate('performance.now()')) as number };
+  } else console.warn(`  (settled at ${Math.round(state.now)} ms, after the ${windowMs} ms window)`);
   const stats = (await page.evaluate('window.__mgBench.since(0)')) as WindowStats;
   const firstHighlightAt = (await page.evaluate('window.__mgBench.firstHighlightAt')) as number | null;
   const m = await metrics(cdp);
@@ -376,6 +398,42 @@ async function askLikeThePopup(ext: ExtensionBrowser): Promise<{ ms: number; ter
   return { ms: performance.now() - start, terms, timedOut: false };
 }
 
+async function askScanStats(ext: ExtensionBrowser): Promise<ScanStats | null> {
+  return (await ext.worker
+    .evaluate(
+      `(async () => {
+      const [tab] = await chrome.tabs.query({ active: true });
+      return chrome.tabs.sendMessage(tab.id, { type: 'medgloss:get-scan-stats' });
+    })()`,
+    )
+    .catch(() => null)) as ScanStats | null;
+}
+
+/**
+ * Appends ADDED_PARAGRAPHS paragraphs (copies of the page's own, so the text is the page's kind)
+ * in one batch, the way an infinite-scroll page adds the next items, and returns the scanner's pass
+ * over them once it has ended.
+ */
+async function measureAddedParagraphs(page: Page, ext: ExtensionBrowser): Promise<ScanPass | undefined> {
+  const before = (await askScanStats(ext))?.latest?.endedAt ?? 0;
+  const appended = (await page.evaluate(`(() => {
+    const source = [...document.querySelectorAll('p')].filter((p) => (p.textContent || '').trim().length > 40);
+    if (source.length === 0) return 0;
+    const batch = document.createDocumentFragment();
+    for (let i = 0; i < ${ADDED_PARAGRAPHS}; i++) batch.append(source[i % source.length].cloneNode(true));
+    (source[0].parentElement || document.body).append(batch);
+    return ${ADDED_PARAGRAPHS};
+  })()`)) as number;
+  if (appended === 0) return undefined;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const latest = (await askScanStats(ext))?.latest;
+    if (latest && latest.startedAt > before) return latest;
+    await page.waitForTimeout(100);
+  }
+  return undefined;
+}
+
 async function injectMark(page: Page, markSource: string): Promise<void> {
   // Hide any AMD or CommonJS loader of the page, so that the UMD build defines window.Mark.
   const wrapped = `(function (define, module, exports) {\n${markSource}\n}).call(window);`;
@@ -383,10 +441,10 @@ async function injectMark(page: Page, markSource: string): Promise<void> {
   if (!(await page.evaluate('typeof Mark === "function"'))) await page.evaluate(wrapped); // a CSP may refuse the tag
 }
 
-async function plainRun(context: BrowserContext, url: string, markSource: string, regexSource: string, hover: boolean): Promise<RunFigures> {
+async function plainRun(context: BrowserContext, url: string, windowMs: number, markSource: string, regexSource: string, hover: boolean): Promise<RunFigures> {
   const { page, cdp } = await openPage(context);
   try {
-    const load = await measureLoad(page, cdp, url);
+    const load = await measureLoad(page, cdp, url, windowMs);
     const floor = (await page.evaluate(FLOOR_EXPR)) as RunFigures['floor'];
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
     await scrollToBottom(page);
@@ -401,21 +459,25 @@ async function plainRun(context: BrowserContext, url: string, markSource: string
   }
 }
 
-async function extensionRun(ext: ExtensionBrowser, url: string, hover: boolean, askPopup: boolean, problems: string[]): Promise<RunFigures> {
+async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number, hover: boolean, askPopup: boolean, problems: string[]): Promise<RunFigures> {
   const { page, cdp } = await openPage(ext.context);
   const consoleProblems = watchConsole(page);
   try {
-    const load = await measureLoad(page, cdp, url);
+    const load = await measureLoad(page, cdp, url, windowMs);
+    const firstScan = (await askScanStats(ext))?.first;
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
     const scrolledAt = await scrollToBottom(page);
     const bottom = await waitSettled(page, scrolledAt);
     const dom = await measureDomChanges(page, cdp);
+    const added = await measureAddedParagraphs(page, ext);
     // Last, because on a long page it holds the main thread far longer than anything above.
     const popup = askPopup ? await askLikeThePopup(ext) : undefined;
     problems.push(...consoleProblems);
     return {
       load,
       dom,
+      firstScan,
+      added,
       rangesBottom: bottom.count,
       bottomReadyMs: Math.max(0, bottom.lastChangeAt - scrolledAt),
       termsFound: popup?.terms ?? undefined,
@@ -452,6 +514,10 @@ function ms(value: number | null, digits = 0): string {
 
 function mb(bytes: number | null): string {
   return bytes === null ? '–' : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function div(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b === 0 ? null : a / b;
 }
 
 function ratio(a: number | null, b: number | null): string {
@@ -504,6 +570,16 @@ function medians(runs: readonly RunFigures[]) {
     hoverCaretMs: med(runs, (r) => r.hover?.caretMedian),
     hoverCaretP95Ms: med(runs, (r) => r.hover?.caretP95),
     hoverWithRectsMs: med(runs, (r) => r.hover?.withRectsMedian),
+    scanAllFoundMs: med(runs, (r) => r.firstScan && r.firstScan.endedAt - r.firstScan.startedAt),
+    scanStartedMs: med(runs, (r) => r.firstScan?.startedAt),
+    scanBusyMs: med(runs, (r) => r.firstScan?.busyMs),
+    scanSlices: med(runs, (r) => r.firstScan?.slices),
+    scanLongestSliceMs: med(runs, (r) => r.firstScan?.longestSliceMs),
+    scanCharacters: med(runs, (r) => r.firstScan?.characters),
+    addedBlocks: med(runs, (r) => r.added?.blocks),
+    addedCharacters: med(runs, (r) => r.added?.characters),
+    addedBusyMs: med(runs, (r) => r.added?.busyMs),
+    addedWallMs: med(runs, (r) => r.added && r.added.endedAt - r.added.startedAt),
   };
 }
 
@@ -527,7 +603,6 @@ function summarise(name: string, kind: PageSummary['kind'], htmlBytes: number, p
   const floorMs = med(plain, (r) => r.floor?.ms);
   const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
   const extBusy = diff(e.busyMs, p.busyMs);
-  const div = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
   return {
     name,
     kind,
@@ -538,6 +613,11 @@ function summarise(name: string, kind: PageSummary['kind'], htmlBytes: number, p
     plain: p,
     extension: { ...e, extraBusyMs: extBusy, extraLongtaskTotal: diff(e.longtaskTotal, p.longtaskTotal) },
     ratios: {
+      allFoundOverFloor: div(e.scanAllFoundMs, floorMs),
+      scanBusyOverFloor: div(e.scanBusyMs, floorMs),
+      markOverScanBusy: div(p.markWithLayoutMs, e.scanBusyMs),
+      // Cost per character of an incremental pass against the first pass: about 1 if rescans follow what was added.
+      addedCostPerCharOverFirst: div(div(e.addedBusyMs, e.addedCharacters), div(e.scanBusyMs, e.scanCharacters)),
       stableOverFloor: div(e.stableMs, floorMs),
       extraBusyOverFloor: div(extBusy, floorMs),
       markOverExtraBusy: div(p.markWithLayoutMs, extBusy),
@@ -559,8 +639,19 @@ function printPage(s: PageSummary): void {
     ['floor: TreeWalker join of all text nodes', ms(s.floorMs, 1), '', '', ''],
     ['load event', ms(p.loadEventMs), ms(e.loadEventMs), d(e.loadEventMs, p.loadEventMs), ratio(e.loadEventMs, p.loadEventMs)],
     ['first underline (from navigation)', '', ms(e.firstHighlightMs), '', ''],
+    ['content script: scan starts (from navigation)', '', ms(e.scanStartedMs), '', ''],
+    ['content script: all matches found (from scan start)', '', ms(e.scanAllFoundMs), '', `${ratio(e.scanAllFoundMs, s.floorMs)} floor`],
+    ['  of which scanning (main thread)', '', ms(e.scanBusyMs), '', `${ratio(e.scanBusyMs, s.floorMs)} floor`],
+    ['  slices / longest slice', '', `${count(e.scanSlices)} / ${ms(e.scanLongestSliceMs, 1)}`, '', ''],
+    [
+      `${ADDED_PARAGRAPHS} paragraphs appended: blocks rescanned / busy / wall`,
+      '',
+      `${count(e.addedBlocks)} / ${ms(e.addedBusyMs, 1)} / ${ms(e.addedWallMs, 1)}`,
+      '',
+      `${ratio(div(e.addedBusyMs, e.addedCharacters), div(e.scanBusyMs, e.scanCharacters))} first pass per char`,
+    ],
     ['underlines stable (from navigation)', '', ms(e.stableMs), '', `${ratio(e.stableMs, s.floorMs)} floor`],
-    ['main-thread busy until settled', ms(p.busyMs), ms(e.busyMs), d(e.busyMs, p.busyMs), `${ratio(e.extraBusyMs, s.floorMs)} floor`],
+    ['main-thread busy (same window both)', ms(p.busyMs), ms(e.busyMs), d(e.busyMs, p.busyMs), `${ratio(e.extraBusyMs, s.floorMs)} floor`],
     ['  of which script', ms(p.scriptMs), ms(e.scriptMs), d(e.scriptMs, p.scriptMs), ''],
     ['  of which layout', ms(p.layoutMs), ms(e.layoutMs), d(e.layoutMs, p.layoutMs), ''],
     ['  of which style', ms(p.styleMs), ms(e.styleMs), d(e.styleMs, p.styleMs), ''],
@@ -610,6 +701,10 @@ function printSummary(summaries: PageSummary[]): void {
     [
       'page',
       'floor',
+      'all found',
+      'found/floor',
+      'scan busy',
+      'mark/scan',
       'stable',
       'stable/floor',
       'ext. busy',
@@ -629,6 +724,10 @@ function printSummary(summaries: PageSummary[]): void {
     rows.push([
       s.name,
       ms(s.floorMs, 1),
+      ms(e.scanAllFoundMs),
+      ratio(e.scanAllFoundMs, s.floorMs),
+      ms(e.scanBusyMs),
+      ratio(p.markWithLayoutMs, e.scanBusyMs),
       ms(e.stableMs),
       ratio(e.stableMs, s.floorMs),
       ms(e.extraBusyMs),
@@ -751,10 +850,11 @@ async function main(): Promise<void> {
       const extRuns: RunFigures[] = [];
       const problems: string[] = [];
       const pageStart = Date.now();
+      const windowMs = loadWindowMs(Buffer.byteLength(page.body));
       for (let run = 0; run < page.runs; run++) {
         // Hover is a median of its own 200 points: once per page is enough.
-        plainRuns.push(await plainRun(plain.context, url, markSource, regex.source, page.hover && run === 0));
-        extRuns.push(await extensionRun(ext, url, page.hover && run === 0, run === page.runs - 1, problems));
+        plainRuns.push(await plainRun(plain.context, url, windowMs, markSource, regex.source, page.hover && run === 0));
+        extRuns.push(await extensionRun(ext, url, windowMs, page.hover && run === 0, run === page.runs - 1, problems));
       }
       // Real pages log their own failures (their scripts point at live sites); generated ones have no scripts.
       if (page.kind !== 'real' && problems.length > 0) consoleProblems[page.name] = [...new Set(problems)];

@@ -27,6 +27,11 @@ describe('findMatches', () => {
       ['gottrons-papules:Gottron’s papules', "gottrons-papules:Gottron's papules"],
     ],
     [
+      'matches a plural possessive with and without its apostrophe',
+      "Graves' disease, Graves’ disease and Graves disease",
+      ["graves-disease:Graves' disease", 'graves-disease:Graves’ disease', 'graves-disease:Graves disease'],
+    ],
+    [
       'matches the possessive without its apostrophe',
       'Gottron papules and Gottrons papules',
       ['gottrons-papules:Gottron papules', 'gottrons-papules:Gottrons papules'],
