@@ -9,7 +9,10 @@ export default defineConfig({
     plugins: [preact(), glossaryPlugin()],
     // Vite's module-preload polyfill calls fetch(); extension pages load their modules without it,
     // and the bundle must contain no network API at all (checked in tests/e2e/manifest.test.ts).
-    build: { modulePreload: { polyfill: false } },
+    // es2022: every browser we support (Chrome 105, Firefox 140) runs it as written. The default,
+    // older target rewrote each `/\p{Lu}/u` literal into a `new RegExp(…)` built on every call, in
+    // the content script's hottest loops (measured with a CPU profile of a 1 MB page).
+    build: { modulePreload: { polyfill: false }, target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
     name: 'MedGloss',

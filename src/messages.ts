@@ -17,12 +17,12 @@ export interface PageInfo {
 }
 
 /**
- * What the popup and the keyboard shortcuts (through the background) ask of a page; the scan
- * statistics are asked for by the benchmark and the tests only (see PageScanner's ScanStats).
+ * What the popup and the keyboard shortcuts (through the background) ask of a page; the page's
+ * statistics are asked for by the benchmark and the tests only (see PageStats in start-page.ts).
  */
 export type PageRequest =
   | { type: 'medgloss:get-page-info' }
-  | { type: 'medgloss:get-scan-stats' }
+  | { type: 'medgloss:get-stats' }
   | { type: 'medgloss:show-term'; id: string }
   | { type: 'medgloss:step-term'; direction: 1 | -1 };
 
@@ -33,7 +33,7 @@ export type PageRequest =
 export function parsePageRequest(message: unknown, senderId: string | undefined, ownId: string): PageRequest | undefined {
   if (senderId !== ownId || typeof message !== 'object' || message === null) return undefined;
   const { type, id, direction } = message as { type?: unknown; id?: unknown; direction?: unknown };
-  if (type === 'medgloss:get-page-info' || type === 'medgloss:get-scan-stats') return { type };
+  if (type === 'medgloss:get-page-info' || type === 'medgloss:get-stats') return { type };
   if (type === 'medgloss:show-term' && typeof id === 'string' && id.length < 200) return { type, id };
   if (type === 'medgloss:step-term' && (direction === 1 || direction === -1)) return { type, direction };
   return undefined;

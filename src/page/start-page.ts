@@ -25,10 +25,20 @@ export interface PageContext {
   settings: Settings;
 }
 
+/** What the extension's work on a page has cost: for the benchmark and the tests. */
+export interface PageStats {
+  scan: ScanStats;
+  /** How long finding the term under the pointer took, for the last POINT_TIMINGS pointer moves. */
+  termAtPointMs: number[];
+}
+
+/** How many pointer look-ups PageStats keeps. */
+const POINT_TIMINGS = 200;
+
 /** The running extension on one page; `stop` leaves the page exactly as it found it. */
 export interface MedGlossPage {
   applySettings(settings: Settings): void;
-  handleRequest(request: PageRequest): PageInfo | ScanStats | undefined;
+  handleRequest(request: PageRequest): PageInfo | PageStats | undefined;
   stop(): void;
 }
 
@@ -59,7 +69,7 @@ export function startPage(context: PageContext): MedGlossPage {
     applySettings: apply,
     handleRequest(request) {
       if (request.type === 'medgloss:get-page-info') return { hostname, active: session !== undefined, terms: session?.termCounts() ?? [] };
-      if (request.type === 'medgloss:get-scan-stats') return session?.scanStats;
+      if (request.type === 'medgloss:get-stats') return session?.stats;
       if (request.type === 'medgloss:show-term') session?.showTerm(request.id);
       else session?.stepTerm(request.direction);
       return undefined;
@@ -95,6 +105,7 @@ class ActiveSession {
   private keyboardOpen: { position: string } | undefined;
   private returnFocus: HTMLElement | undefined;
   private stopped = false;
+  private readonly termAtPointMs: number[] = [];
   /** With "first mention only": the first occurrence of each entry, recomputed after each scan. */
   private firstMentions = new Set<FoundTerm>();
 
@@ -134,9 +145,8 @@ class ActiveSession {
     this.guard = setInterval(() => this.checkPage(), GUARD_MS);
   }
 
-  /** What the scanner's passes cost (asked for by the benchmark and the tests). */
-  get scanStats(): ScanStats {
-    return this.scanner.stats;
+  get stats(): PageStats {
+    return { scan: this.scanner.stats, termAtPointMs: this.termAtPointMs };
   }
 
   /**
@@ -151,7 +161,12 @@ class ActiveSession {
   private createHoverController(): HoverController {
     const isShown = (term: FoundTerm) => this.isShown(term);
     return new HoverController(this.doc, {
-      termAt: (x, y) => termAtPoint(this.doc, x, y, this.terms, isShown),
+      termAt: (x, y, target) => {
+        const start = performance.now();
+        const term = termAtPoint(this.doc, x, y, target, this.terms, isShown);
+        if (this.termAtPointMs.push(performance.now() - start) > POINT_TIMINGS) this.termAtPointMs.shift();
+        return term;
+      },
       termsWithin: (element) => this.termsWithin(element),
       open: (term) => this.openPopover(term),
       close: () => {

@@ -6,7 +6,8 @@ export const REST_MS = 500;
 export const GRACE_MS = 300;
 
 export interface HoverTarget {
-  termAt(x: number, y: number): FoundTerm | undefined;
+  /** The term at a point; `target` is the node the pointer event was dispatched to. */
+  termAt(x: number, y: number, target: Node | null): FoundTerm | undefined;
   /** Terms inside an element that received keyboard focus, in order. */
   termsWithin(element: Element): FoundTerm[];
   open(term: FoundTerm): void;
@@ -28,7 +29,7 @@ export class HoverController {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private frame: number | undefined;
-  private lastPoint = { x: 0, y: 0 };
+  private lastPoint: { x: number; y: number; target: Node | null } = { x: 0, y: 0, target: null };
   private readonly abort = new AbortController();
 
   constructor(
@@ -98,16 +99,16 @@ export class HoverController {
       this.cancelOpen();
       return;
     }
-    this.lastPoint = { x: event.clientX, y: event.clientY };
+    this.lastPoint = { x: event.clientX, y: event.clientY, target: eventTarget(event) };
     // One hit test per frame however fast the pointer moves.
     this.frame ??= requestAnimationFrame(() => {
       this.frame = undefined;
-      this.onPointerAt(this.lastPoint.x, this.lastPoint.y);
+      this.onPointerAt(this.lastPoint.x, this.lastPoint.y, this.lastPoint.target);
     });
   }
 
-  private onPointerAt(x: number, y: number): void {
-    const term = this.target.termAt(x, y);
+  private onPointerAt(x: number, y: number, target: Node | null): void {
+    const term = this.target.termAt(x, y, target);
     if (term && term === this.openTerm) {
       this.cancelClose();
       this.cancelOpen();
@@ -128,7 +129,7 @@ export class HoverController {
   private onPointerUp(event: PointerEvent): void {
     if (event.pointerType === 'mouse' || this.target.isOnPopover(event)) return;
     // A tap: show the term under the finger at once, or close when tapping elsewhere.
-    const term = this.target.termAt(event.clientX, event.clientY);
+    const term = this.target.termAt(event.clientX, event.clientY, eventTarget(event));
     if (term) this.show(term);
     else this.hide();
   }
@@ -161,4 +162,10 @@ export class HoverController {
     if (this.closeTimer !== undefined) clearTimeout(this.closeTimer);
     this.closeTimer = undefined;
   }
+}
+
+/** The node an event happened on, inside open shadow roots too (not the host it is retargeted to). */
+function eventTarget(event: Event): Node | null {
+  const [first] = event.composedPath();
+  return first instanceof Node ? first : null;
 }

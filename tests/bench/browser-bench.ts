@@ -44,7 +44,8 @@ import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { EXTENSION_DIR, type ExtensionBrowser, launchPlain, launchWithExtension, watchConsole } from '../e2e/browser';
 import { type FixturePage, SHARED_DIR, seedPageHtml, serveFixtures } from '../e2e/fixture-server';
-import type { ScanPass, ScanStats } from '../../src/page/page-scanner';
+import type { ScanPass } from '../../src/page/page-scanner';
+import type { PageStats } from '../../src/page/start-page';
 import { generatePages } from './generate-pages';
 
 const RESULTS_FILE = resolve(import.meta.dirname, 'results/browser-bench.json');
@@ -265,6 +266,8 @@ interface RunFigures {
   popupMs?: number;
   popupTimedOut?: boolean;
   hover?: { caretMedian: number; caretP95: number; withRectsMedian: number; withRectsP95: number; onText: number };
+  /** The content script's own time to find the term under the pointer, over real pointer moves. */
+  pointer?: { median: number; p95: number; max: number; moves: number; onTerms: number };
 }
 
 const AFTER_CHANGES_MS = 500;
@@ -398,15 +401,56 @@ async function askLikeThePopup(ext: ExtensionBrowser): Promise<{ ms: number; ter
   return { ms: performance.now() - start, terms, timedOut: false };
 }
 
-async function askScanStats(ext: ExtensionBrowser): Promise<ScanStats | null> {
-  return (await ext.worker
-    .evaluate(
-      `(async () => {
-      const [tab] = await chrome.tabs.query({ active: true });
-      return chrome.tabs.sendMessage(tab.id, { type: 'medgloss:get-scan-stats' });
-    })()`,
-    )
-    .catch(() => null)) as ScanStats | null;
+/**
+ * Real pointer moves over the page, half of them onto underlined terms (read from the highlight
+ * registry, which the page shares), half to seeded random points; each waits a frame, since the
+ * content script looks up at most once per frame. Returns its own timings of those look-ups.
+ */
+async function measurePointerLookups(page: Page, ext: ExtensionBrowser): Promise<RunFigures['pointer']> {
+  const points = (await page.evaluate(`(() => {
+    const onTerms = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('medgloss-term-')) continue;
+      for (const r of highlight) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const box = live.getClientRects()[0];
+        if (box && box.width > 0 && box.top >= 0 && box.bottom <= innerHeight) onTerms.push([box.left + box.width / 2, box.top + box.height / 2]);
+      }
+    }
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const half = ${HOVER_POINTS / 2};
+    const points = onTerms.slice(0, half);
+    const onTermCount = points.length;
+    while (points.length < ${HOVER_POINTS}) points.push([random() * innerWidth, random() * innerHeight]);
+    return { points, onTermCount };
+  })()`)) as { points: [number, number][]; onTermCount: number };
+  for (const [x, y] of points.points) {
+    await page.mouse.move(x, y);
+    await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  }
+  await page.mouse.move(0, 0);
+  const timings = (await askPageStats(ext))?.termAtPointMs ?? [];
+  if (timings.length === 0) return undefined;
+  const sorted = [...timings].sort((a, b) => a - b);
+  return {
+    median: median(sorted),
+    p95: sorted[Math.floor(sorted.length * 0.95)]!,
+    max: sorted.at(-1)!,
+    moves: timings.length,
+    onTerms: points.onTermCount,
+  };
+}
+
+/** The content script's own figures (see PageStats), asked for the way the popup asks the active tab. */
+async function askPageStats(ext: ExtensionBrowser): Promise<PageStats | null> {
+  const ask = `(async () => {
+    const [tab] = await chrome.tabs.query({ active: true });
+    return chrome.tabs.sendMessage(tab.id, { type: 'medgloss:get-stats' });
+  })()`;
+  return (await ext.worker.evaluate(ask).catch(() => null)) as PageStats | null;
 }
 
 /**
@@ -415,7 +459,7 @@ async function askScanStats(ext: ExtensionBrowser): Promise<ScanStats | null> {
  * over them once it has ended.
  */
 async function measureAddedParagraphs(page: Page, ext: ExtensionBrowser): Promise<ScanPass | undefined> {
-  const before = (await askScanStats(ext))?.latest?.endedAt ?? 0;
+  const before = (await askPageStats(ext))?.scan.latest?.endedAt ?? 0;
   const appended = (await page.evaluate(`(() => {
     const source = [...document.querySelectorAll('p')].filter((p) => (p.textContent || '').trim().length > 40);
     if (source.length === 0) return 0;
@@ -427,7 +471,7 @@ async function measureAddedParagraphs(page: Page, ext: ExtensionBrowser): Promis
   if (appended === 0) return undefined;
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const latest = (await askScanStats(ext))?.latest;
+    const latest = (await askPageStats(ext))?.scan.latest;
     if (latest && latest.startedAt > before) return latest;
     await page.waitForTimeout(100);
   }
@@ -464,8 +508,9 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
   const consoleProblems = watchConsole(page);
   try {
     const load = await measureLoad(page, cdp, url, windowMs);
-    const firstScan = (await askScanStats(ext))?.first;
+    const firstScan = (await askPageStats(ext))?.scan.first;
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
+    const pointer = hover ? await measurePointerLookups(page, ext) : undefined;
     const scrolledAt = await scrollToBottom(page);
     const bottom = await waitSettled(page, scrolledAt);
     const dom = await measureDomChanges(page, cdp);
@@ -484,6 +529,7 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
       popupMs: popup?.ms,
       popupTimedOut: popup?.timedOut,
       hover: hoverFigures,
+      pointer,
     };
   } finally {
     await page.close();
@@ -568,6 +614,10 @@ function medians(runs: readonly RunFigures[]) {
     markWithLayoutMs: med(runs, (r) => r.mark?.withLayoutMs),
     marks: med(runs, (r) => r.mark?.marks),
     hoverCaretMs: med(runs, (r) => r.hover?.caretMedian),
+    pointerMedianMs: med(runs, (r) => r.pointer?.median),
+    pointerP95Ms: med(runs, (r) => r.pointer?.p95),
+    pointerMaxMs: med(runs, (r) => r.pointer?.max),
+    pointerOnTerms: med(runs, (r) => r.pointer?.onTerms),
     hoverCaretP95Ms: med(runs, (r) => r.hover?.caretP95),
     hoverWithRectsMs: med(runs, (r) => r.hover?.withRectsMedian),
     scanAllFoundMs: med(runs, (r) => r.firstScan && r.firstScan.endedAt - r.firstScan.startedAt),
@@ -691,6 +741,13 @@ function printPage(s: PageSummary): void {
     ]);
     rows.push(['hover: caretPositionFromPoint p95', ms(p.hoverCaretP95Ms, 3), ms(e.hoverCaretP95Ms, 3), '', '']);
     rows.push(['hover: caret + word rects, median', ms(p.hoverWithRectsMs, 3), ms(e.hoverWithRectsMs, 3), '', '']);
+    rows.push([
+      `hover: content script finds the term under the pointer, median / p95 / max (${count(e.pointerOnTerms)} of ${HOVER_POINTS} moves on terms)`,
+      '',
+      `${ms(e.pointerMedianMs, 3)} / ${ms(e.pointerP95Ms, 3)} / ${ms(e.pointerMaxMs, 3)}`,
+      '',
+      '',
+    ]);
   }
   console.log(table(rows));
 }

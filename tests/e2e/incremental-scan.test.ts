@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ScanPass, ScanStats } from '../../src/page/page-scanner';
+import type { ScanPass } from '../../src/page/page-scanner';
+import type { PageStats } from '../../src/page/start-page';
 import { type ExtensionBrowser, launchWithExtension, waitForHighlights, watchConsole } from './browser';
 import { type FixtureServer, serveFixtures } from './fixture-server';
 
@@ -25,7 +26,8 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     browser.worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: Chrome };
       const [tab] = await chrome.tabs.query({ active: true });
-      return (await chrome.tabs.sendMessage(tab!.id!, { type: 'medgloss:get-scan-stats' })) as ScanStats | null;
+      const stats = (await chrome.tabs.sendMessage(tab!.id!, { type: 'medgloss:get-stats' })) as PageStats | null;
+      return stats?.scan;
     });
 
   beforeAll(async () => {
