@@ -59,6 +59,8 @@ const QUIET_MS = 500;
 const SETTLE_TIMEOUT_MS = 60_000;
 const DOM_CHANGES = 2000;
 const ADDED_PARAGRAPHS = 100;
+const SCROLL_FRAMES = 60;
+const SCROLL_STEP_PX = 250;
 const HOVER_POINTS = 200;
 const REAL_PAGES = 4;
 const RUNS_SMALL = 5;
@@ -255,6 +257,8 @@ interface RunFigures {
   load: LoadFigures;
   dom: DomFigures;
   floor?: { ms: number; chars: number; textNodes: number };
+  /** Main-thread time per frame while the page scrolls SCROLL_FRAMES frames from the top. */
+  scroll?: { msPerFrame: number; frames: number };
   /** The content script's first pass over the whole page (see PageScanner's ScanStats). */
   firstScan?: ScanPass;
   /** Its pass over ADDED_PARAGRAPHS paragraphs appended in one batch after the page settled. */
@@ -444,6 +448,41 @@ async function measurePointerLookups(page: Page, ext: ExtensionBrowser): Promise
   };
 }
 
+/**
+ * The reader scrolls: SCROLL_STEP_PX a frame for SCROLL_FRAMES frames from the top. Returns the
+ * main-thread time per frame meanwhile (style, layout, paint of the page and of our highlights,
+ * and our IntersectionObserver registering the ranges that come near).
+ */
+async function measureScrolling(page: Page, cdp: CDPSession): Promise<RunFigures['scroll']> {
+  await page.evaluate('scrollTo(0, 0)');
+  await page.waitForTimeout(300);
+  const before = await metrics(cdp);
+  const frames = (await page.evaluate(`new Promise((done) => {
+    let frame = 0;
+    const step = () => {
+      if (frame++ === ${SCROLL_FRAMES}) return done(frame - 1);
+      scrollBy(0, ${SCROLL_STEP_PX});
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  })`)) as number;
+  await page.waitForTimeout(100);
+  const after = await metrics(cdp);
+  return { msPerFrame: (((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000) / frames, frames };
+}
+
+/**
+ * The content script's size, and how much of it is code and how much the glossary data (the one
+ * string the glossary plugin emits, `JSON.parse(`…`)`): each gzipped on its own.
+ */
+function bundleSizes(source: string): { rawBytes: number; gzipBytes: number; codeGzipBytes: number; dataGzipBytes: number } {
+  const gz = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
+  const match = /JSON\.parse\((`[^`]*`|"(?:[^"\\]|\\.)*")\)/.exec(source);
+  const data = match?.[1] ?? '';
+  const code = match ? source.replace(match[1]!, '"{}"') : source;
+  return { rawBytes: Buffer.byteLength(source), gzipBytes: gz(source), codeGzipBytes: gz(code), dataGzipBytes: gz(data) };
+}
+
 /** The content script's own figures (see PageStats), asked for the way the popup asks the active tab. */
 async function askPageStats(ext: ExtensionBrowser): Promise<PageStats | null> {
   const ask = `(async () => {
@@ -491,13 +530,14 @@ async function plainRun(context: BrowserContext, url: string, windowMs: number, 
     const load = await measureLoad(page, cdp, url, windowMs);
     const floor = (await page.evaluate(FLOOR_EXPR)) as RunFigures['floor'];
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
+    const scroll = await measureScrolling(page, cdp);
     await scrollToBottom(page);
     await page.waitForTimeout(100);
     const dom = await measureDomChanges(page, cdp);
     // The DOM changes leave the text as it was (a few paragraphs lose their inline markup).
     await injectMark(page, markSource);
     const mark = (await page.evaluate(markExpr(regexSource))) as RunFigures['mark'];
-    return { load, dom, floor, mark, hover: hoverFigures };
+    return { load, dom, floor, mark, hover: hoverFigures, scroll };
   } finally {
     await page.close();
   }
@@ -511,6 +551,7 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
     const firstScan = (await askPageStats(ext))?.scan.first;
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
     const pointer = hover ? await measurePointerLookups(page, ext) : undefined;
+    const scroll = await measureScrolling(page, cdp);
     const scrolledAt = await scrollToBottom(page);
     const bottom = await waitSettled(page, scrolledAt);
     const dom = await measureDomChanges(page, cdp);
@@ -530,6 +571,7 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
       popupTimedOut: popup?.timedOut,
       hover: hoverFigures,
       pointer,
+      scroll,
     };
   } finally {
     await page.close();
@@ -614,6 +656,7 @@ function medians(runs: readonly RunFigures[]) {
     markWithLayoutMs: med(runs, (r) => r.mark?.withLayoutMs),
     marks: med(runs, (r) => r.mark?.marks),
     hoverCaretMs: med(runs, (r) => r.hover?.caretMedian),
+    scrollMsPerFrame: med(runs, (r) => r.scroll?.msPerFrame),
     pointerMedianMs: med(runs, (r) => r.pointer?.median),
     pointerP95Ms: med(runs, (r) => r.pointer?.p95),
     pointerMaxMs: med(runs, (r) => r.pointer?.max),
@@ -664,6 +707,7 @@ function summarise(name: string, kind: PageSummary['kind'], htmlBytes: number, p
     extension: { ...e, extraBusyMs: extBusy, extraLongtaskTotal: diff(e.longtaskTotal, p.longtaskTotal) },
     ratios: {
       allFoundOverFloor: div(e.scanAllFoundMs, floorMs),
+      scrollExtraMsPerFrame: e.scrollMsPerFrame === null || p.scrollMsPerFrame === null ? null : e.scrollMsPerFrame - p.scrollMsPerFrame,
       scanBusyOverFloor: div(e.scanBusyMs, floorMs),
       markOverScanBusy: div(p.markWithLayoutMs, e.scanBusyMs),
       // Cost per character of an incremental pass against the first pass: about 1 if rescans follow what was added.
@@ -713,6 +757,13 @@ function printPage(s: PageSummary): void {
     ['no frame painted (sum of gaps > 50 ms)', ms(p.frameGapTotal), ms(e.frameGapTotal), d(e.frameGapTotal, p.frameGapTotal), ''],
     ['timers held up (sum of gaps > 100 ms)', ms(p.timerGapTotal), ms(e.timerGapTotal), d(e.timerGapTotal, p.timerGapTotal), ''],
     ['ranges registered: top / bottom', '', `${count(e.rangesTop)} / ${count(e.rangesBottom)}`, '', ''],
+    [
+      `scrolling ${SCROLL_FRAMES} frames: main thread per frame`,
+      ms(p.scrollMsPerFrame, 2),
+      ms(e.scrollMsPerFrame, 2),
+      d(e.scrollMsPerFrame, p.scrollMsPerFrame),
+      ratio(e.scrollMsPerFrame, p.scrollMsPerFrame),
+    ],
     ['bottom underlines ready after scroll', '', ms(e.bottomReadyMs), '', ''],
     ['mark.js marks / terms found (whole page)', count(p.marks), count(e.termsFound), '', ''],
     ['popup asks for page info: reply', '', e.popupTimedOut ? `> ${ms(e.popupMs)}` : ms(e.popupMs), '', ''],
@@ -772,6 +823,8 @@ function printSummary(summaries: PageSummary[]): void {
       'long task +',
       'timers held +',
       'DOM ×',
+      'scroll +/frame',
+      'hover',
       'heap +',
     ],
   ];
@@ -795,6 +848,8 @@ function printSummary(summaries: PageSummary[]): void {
       ms(e.extraLongtaskTotal),
       e.timerGapTotal === null || p.timerGapTotal === null ? '–' : ms(e.timerGapTotal - p.timerGapTotal),
       ratio(e.domWithObserversMs, p.domWithObserversMs),
+      e.scrollMsPerFrame === null || p.scrollMsPerFrame === null ? '–' : ms(e.scrollMsPerFrame - p.scrollMsPerFrame, 2),
+      ms(e.pointerMedianMs, 3),
       e.heapBytes === null || p.heapBytes === null ? '–' : mb(e.heapBytes - p.heapBytes),
     ]);
   }
@@ -846,7 +901,7 @@ async function main(): Promise<void> {
 
   const contentScript = readFileSync(CONTENT_SCRIPT);
   const builtAt = statSync(CONTENT_SCRIPT).mtimeMs;
-  const bundle = { rawBytes: contentScript.length, gzipBytes: gzipSync(contentScript, { level: 9 }).length };
+  const bundle = bundleSizes(contentScript.toString('utf8'));
   const regex = glossaryRegexSource();
   const markSource = readFileSync(MARK_JS, 'utf8');
 
@@ -929,7 +984,8 @@ async function main(): Promise<void> {
 
   printSummary(summaries);
   console.log(
-    `\nContent script bundle: ${bundle.rawBytes.toLocaleString('en-US')} bytes raw, ${bundle.gzipBytes.toLocaleString('en-US')} bytes gzipped (${CONTENT_SCRIPT})`,
+    `\nContent script bundle: ${bundle.rawBytes.toLocaleString('en-US')} bytes raw, ${bundle.gzipBytes.toLocaleString('en-US')} bytes gzipped (${CONTENT_SCRIPT}); ` +
+      `the code without the glossary data ${bundle.codeGzipBytes.toLocaleString('en-US')} bytes gzipped, the glossary data (names and categories) ${bundle.dataGzipBytes.toLocaleString('en-US')} bytes gzipped on its own`,
   );
   const rebuilt = !existsSync(CONTENT_SCRIPT) || statSync(CONTENT_SCRIPT).mtimeMs !== builtAt;
   if (rebuilt) console.log('The extension was rebuilt during the run: the browser ran the build it found at launch; the bundle size above is of that build.');
