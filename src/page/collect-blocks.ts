@@ -88,16 +88,15 @@ export function isInlineElement(element: Element): boolean {
 export const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'translate'];
 
 /**
- * The one statement of what is left alone, as a selector: the elements above, anything hidden,
- * hidden from assistive technology or marked not to be translated (names, code), and anything
- * editable. A selector, so that a scan can find every excluded element of a subtree in one call
- * to the browser instead of reading four attributes of every element.
+ * What is left alone besides the elements above: anything hidden, hidden from assistive technology
+ * or marked not to be translated (names, code), and anything editable. One selector, so checking an
+ * element is one call to the browser instead of reading four attributes.
  */
-const EXCLUDED_SELECTOR = [...EXCLUDED, '[hidden]', '[aria-hidden="true"]', '[translate="no"]', '[contenteditable]:not([contenteditable="false"])'].join(',');
+const EXCLUDED_BY_ATTRIBUTE = '[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
 
 /** Whether an element and everything inside it must be left alone. */
 export function isExcluded(element: Element): boolean {
-  return element.matches(EXCLUDED_SELECTOR);
+  return EXCLUDED.has(element.localName) || element.matches(EXCLUDED_BY_ATTRIBUTE);
 }
 
 /** Whether a node sits inside something excluded, checked upwards through shadow roots. */
@@ -116,14 +115,13 @@ export function isInsideExcluded(node: Node): boolean {
  * it. A generator, so the caller can stop between blocks and let the page run.
  *
  * Written for speed on long pages (measured in `npm run bench`): the walker has no filter callback
- * (a call from the browser into script for every element cost more than the rest of the walk);
- * excluded elements are found with one selector query and their subtrees skipped; each text node's
- * data is read once; containers are looked up once per parent element.
+ * (a call from the browser into script for every element cost more than the rest of the walk) and
+ * skips excluded subtrees itself; each text node's data is read once; containers are looked up
+ * once per parent element.
  */
 export function* walkBlocks(root: Node, onShadowRoot?: (shadowRoot: ShadowRoot) => void): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
-  const excluded = excludedElementsIn(root);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const containers = new Map<Node, Element>();
   const shadowRoots: ShadowRoot[] = [];
@@ -148,7 +146,7 @@ export function* walkBlocks(root: Node, onShadowRoot?: (shadowRoot: ShadowRoot) 
       continue;
     }
     const element = node as Element;
-    if (excluded.has(element)) {
+    if (isExcluded(element)) {
       node = nextOutside(walker);
       continue;
     }
@@ -164,12 +162,6 @@ export function* walkBlocks(root: Node, onShadowRoot?: (shadowRoot: ShadowRoot) 
     onShadowRoot?.(shadowRoot);
     yield* walkBlocks(shadowRoot, onShadowRoot);
   }
-}
-
-/** Every excluded element under `root` (not looking into shadow roots, which are walked apart). */
-function excludedElementsIn(root: Node): Set<Element> {
-  const queryable = root as Partial<ParentNode>;
-  return new Set(queryable.querySelectorAll ? queryable.querySelectorAll(EXCLUDED_SELECTOR) : []);
 }
 
 /** Moves the walker past the subtree of its current node; returns the node after it, if any. */
