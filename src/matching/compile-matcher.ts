@@ -1,4 +1,4 @@
-import { nameKeys, nameWords } from './tokenise';
+import { PREFIX_CODES, nameKeys, nameWords, prefixCode } from './tokenise';
 
 /** When an ambiguous name may be underlined; see glossary/README.md. */
 export const AMBIGUITY_RULES = ['medical-context', 'noun', 'exact-case', 'not-title-start'] as const;
@@ -31,11 +31,13 @@ export interface Matcher {
   root: Map<string, TrieNode>;
   /** The most words in any name, so a walk never looks further ahead than it can match. */
   longestName: number;
+  /** 1 at the `prefixCode` of every first word of a name: a word whose code is 0 here starts none. */
+  firstWordPrefixes: Uint8Array;
 }
 
 /** Builds the word trie from every name form; cost is linear in the total length of the names. */
 export function compileMatcher(forms: readonly NameForm[]): Matcher {
-  const matcher: Matcher = { root: new Map(), longestName: 0 };
+  const matcher: Matcher = { root: new Map(), longestName: 0, firstWordPrefixes: new Uint8Array(PREFIX_CODES) };
   for (const form of forms) addForm(matcher, form);
   return matcher;
 }
@@ -48,6 +50,8 @@ export function addForm(matcher: Matcher, form: NameForm, first = false): void {
   const keys = nameKeys(form.text);
   if (keys.length === 0) return;
   matcher.longestName = Math.max(matcher.longestName, keys.length);
+  const code = prefixCode(keys[0]!, 0, keys[0]!.length, true);
+  if (code >= 0) matcher.firstWordPrefixes[code] = 1;
   let level = matcher.root;
   let node: TrieNode | undefined;
   for (const key of keys) {

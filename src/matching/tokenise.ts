@@ -70,6 +70,42 @@ export function foldWord(lower: string): string {
     .replace(/our(s?)$/, 'or$1');
 }
 
+/** How many first characters `prefixCode` reads, and the size of a table indexed by it. */
+const PREFIX_LENGTH = 3;
+export const PREFIX_CODES = 37 ** PREFIX_LENGTH;
+
+/**
+ * The first three characters of a lower-case word (`lower.slice(start, end)`) as a number below
+ * PREFIX_CODES, the same for the word and its folded key; -1 when folding could change them (an
+ * accent, an invisible character, an apostrophe, "ae" or "oe", a short word ending in "our"), and
+ * only a real look-up can tell. Lets the matcher pass over most words of a page without building
+ * and hashing a string for each. A key is already folded: `isKey` reads its letters as they are.
+ */
+export function prefixCode(lower: string, start: number, end: number, isKey = false): number {
+  let code = 0;
+  // One character past the prefix is read too: an invisible character or "ae" there folds into it.
+  for (let i = start; i <= start + PREFIX_LENGTH; i++) {
+    let digit = 36; // past the end of a short word
+    if (i < end) {
+      const c = lower.charCodeAt(i);
+      if (c >= 97 && c <= 122) digit = c - 97;
+      else if (c >= 48 && c <= 57) digit = c - 22;
+      else if (isKey && i === start + PREFIX_LENGTH) break;
+      else return -1;
+      // "ae" and "oe" fold to "e", which moves the letters after them.
+      if (!isKey && c === 101 && i > start && (lower.charCodeAt(i - 1) === 97 || lower.charCodeAt(i - 1) === 111)) return -1;
+    }
+    if (i < start + PREFIX_LENGTH) code = code * 37 + digit;
+  }
+  if (isKey) return code;
+  // "our" at the end folds to "or" (tumour → tumor): in a short word that can reach the prefix.
+  if (end - start <= 6) {
+    const our = lower.indexOf('our', start);
+    if (our !== -1 && our < end) return -1;
+  }
+  return code;
+}
+
 /** The matching key of one word. */
 export function wordKey(word: string): string {
   return foldWord(word.toLowerCase());

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameVariants } from '../../src/glossary/word-forms';
 import { findMatches } from '../../src/matching/find-matches';
 import { MINI_GLOSSARY, MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
 import { compileMatcher } from '../../src/matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../../src/matching/defined-abbreviations';
+import { foldWord, prefixCode } from '../../src/matching/tokenise';
 
 /** The matches of a text as "id:matched text" strings, in order. */
 function scan(text: string): string[] {
@@ -179,5 +181,32 @@ describe('proper names', () => {
     ],
   ])('%s', (_rule, text, expected) => {
     expect(scan(text)).toEqual(expected);
+  });
+});
+
+describe('the first-word prefix filter', () => {
+  // The filter may only skip a word when no spelling of it folds to a first word of a name.
+  const letters = fc.constantFrom(...'aeorusbcdtxyzö’\u00AD'.split(''));
+  const word = fc.array(letters, { minLength: 1, maxLength: 8 }).map((chars) => chars.join(''));
+
+  it('gives a word and its folded key the same code, or declines', () => {
+    fc.assert(
+      fc.property(word, (raw) => {
+        const lower = raw.toLowerCase();
+        const code = prefixCode(lower, 0, lower.length);
+        const folded = foldWord(lower);
+        return code === -1 || code === prefixCode(folded, 0, folded.length, true);
+      }),
+      { numRuns: 5000, seed: 20261126 },
+    );
+  });
+
+  it('still finds British, accented and short folded spellings', () => {
+    expect(scan('Oedema, anaemia, Sjogren’s syndrome and tumours.')).toEqual([
+      'edema:Oedema',
+      'anemia:anaemia',
+      'sjogrens-syndrome:Sjogren’s syndrome',
+      'tumor:tumours',
+    ]);
   });
 });
