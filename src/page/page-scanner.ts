@@ -4,6 +4,8 @@ import type { FoundTerm, PageTerms } from './page-terms';
 import { SLICE_MS, yieldToPage } from './slice-scheduler';
 
 export interface ScanListener {
+  /** A subtree's walk begins: its containers follow one another in reading order. */
+  onRootStarted(): void;
   /** Terms were found in a block container (the container's earlier terms were dropped first). */
   onFound(container: Element): void;
   /** Terms were dropped because their text changed or left the page. */
@@ -80,6 +82,7 @@ export class PageScanner {
     while (this.queue.length > 0 && !this.stopped) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
+      this.listener.onRootStarted();
       const cleared = new Set<Element>();
       const blocks = walkBlocks(root, (shadowRoot) => this.listener.onShadowRoot(shadowRoot));
       for (;;) {

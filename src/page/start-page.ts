@@ -118,9 +118,10 @@ class ActiveSession {
     this.doc = doc;
     this.glossary = context.glossary;
     const isShown = (term: FoundTerm) => this.isShown(term);
-    this.highlighter = new TermHighlighter(this.terms, isShown, settings.underline);
+    this.highlighter = new TermHighlighter(doc, this.terms, isShown, settings.underline);
     this.popover = new PopoverHost(doc);
     this.scanner = new PageScanner(this.terms, matcher, {
+      onRootStarted: () => this.highlighter.startChunk(),
       onFound: (container) => {
         this.highlighter.watch(container);
         if (!this.settings.firstOnly) this.highlighter.showIfNear(container);

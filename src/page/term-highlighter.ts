@@ -15,6 +15,31 @@ export function highlightName(style: UnderlineStyle, userAgent: string = globalT
 /** How far outside the viewport underlines are kept ready: a screen above and below. */
 const VISIBLE_MARGIN = '100% 0px 100% 0px';
 
+/** How many consecutive block containers share one pair of observed ends (see Chunk). */
+const CHUNK_SIZE = 64;
+/** How long scrolling must have stopped before every chunk's position is read again. */
+const SCROLL_SETTLE_MS = 120;
+
+type Side = 'above' | 'near' | 'below';
+
+/**
+ * Block containers found one after another in one scanned subtree, so in reading order. Only the
+ * first and the last are observed: the chunk is near the viewport when either end is, or when the
+ * first is above and the last below (the reader is in its middle). The browser's cost of
+ * observing grows with the number of targets on every scrolled frame: one target per container
+ * cost 57 ms a frame on a 5 MB page (measured in `npm run bench`). The observer only reports an
+ * end crossing the viewport, not a jump from below it to above it, so once scrolling stops every
+ * chunk's ends are measured again (a few hundred rectangles on the longest page).
+ */
+interface Chunk {
+  containers: Element[];
+  first: Element;
+  last: Element;
+  firstSide: Side;
+  lastSide: Side;
+  near: boolean;
+}
+
 /**
  * Draws underlines with the CSS Custom Highlight API, so the page's DOM is never touched. Only
  * blocks near the viewport have their ranges registered: painting cost then stays flat however
@@ -23,10 +48,21 @@ const VISIBLE_MARGIN = '100% 0px 100% 0px';
 export class TermHighlighter {
   private readonly highlight = new Highlight();
   private readonly nearViewport = new Set<Element>();
+  private readonly chunkOf = new WeakMap<Element, Chunk>();
+  /** The observed ends of chunks: one element can end one chunk and start the next. */
+  private readonly chunksAt = new Map<Element, Chunk[]>();
+  private readonly chunks = new Set<Chunk>();
+  private openChunk: Chunk | undefined;
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onScroll = () => {
+    clearTimeout(this.scrollTimer);
+    this.scrollTimer = setTimeout(() => this.measureChunks(), SCROLL_SETTLE_MS);
+  };
   private readonly observer: IntersectionObserver;
   private name: string;
 
   constructor(
+    private readonly doc: Document,
     private readonly terms: PageTerms,
     private readonly isShown: (term: FoundTerm) => boolean,
     style: UnderlineStyle,
@@ -34,17 +70,34 @@ export class TermHighlighter {
     this.name = highlightName(style);
     CSS.highlights.set(this.name, this.highlight);
     this.observer = new IntersectionObserver((entries) => this.onIntersection(entries), { rootMargin: VISIBLE_MARGIN });
+    // Capture: scrolling inside an element moves its blocks too, and scroll events do not bubble.
+    doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+  }
+
+  /** The containers watched from now on start a new chunk: they come from another part of the page. */
+  startChunk(): void {
+    this.openChunk = undefined;
   }
 
   /** Starts following a block container that has terms. */
   watch(container: Element): void {
-    this.observer.observe(container);
-  }
-
-  /** Stops following a container whose terms are gone. */
-  unwatch(container: Element): void {
-    this.observer.unobserve(container);
-    this.nearViewport.delete(container);
+    const known = this.chunkOf.get(container);
+    if (known && this.chunks.has(known)) return;
+    let chunk = this.openChunk;
+    if (!chunk || chunk.containers.length >= CHUNK_SIZE) {
+      chunk = { containers: [], first: container, last: container, firstSide: 'below', lastSide: 'below', near: false };
+      this.openChunk = chunk;
+      this.chunks.add(chunk);
+      this.observeEnd(container, chunk);
+    } else {
+      if (chunk.last !== chunk.first) this.unobserveEnd(chunk.last, chunk);
+      // Until the observer reports, the new end is taken to be where the one before it was.
+      chunk.last = container;
+      this.observeEnd(container, chunk);
+    }
+    chunk.containers.push(container);
+    this.chunkOf.set(container, chunk);
+    if (chunk.near) this.nearViewport.add(container);
   }
 
   /** Re-applies `isShown` to every registered block, after a settings change. */
@@ -74,6 +127,11 @@ export class TermHighlighter {
   /** Removes every underline and stops observing. */
   stop(): void {
     this.observer.disconnect();
+    this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
+    clearTimeout(this.scrollTimer);
+    this.chunksAt.clear();
+    this.chunks.clear();
+    this.openChunk = undefined;
     this.nearViewport.clear();
     this.highlight.clear();
     if (CSS.highlights.get(this.name) === this.highlight) CSS.highlights.delete(this.name);
@@ -84,13 +142,78 @@ export class TermHighlighter {
     if (CSS.highlights.get(this.name) !== this.highlight) CSS.highlights.set(this.name, this.highlight);
   }
 
+  private observeEnd(element: Element, chunk: Chunk): void {
+    const chunks = this.chunksAt.get(element);
+    if (chunks) chunks.push(chunk);
+    else {
+      this.chunksAt.set(element, [chunk]);
+      this.observer.observe(element);
+    }
+  }
+
+  private unobserveEnd(element: Element, chunk: Chunk): void {
+    const chunks = this.chunksAt.get(element)?.filter((c) => c !== chunk) ?? [];
+    if (chunks.length > 0) this.chunksAt.set(element, chunks);
+    else {
+      this.chunksAt.delete(element);
+      this.observer.unobserve(element);
+    }
+  }
+
   private onIntersection(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      if (entry.isIntersecting) {
-        this.nearViewport.add(entry.target);
-        this.showContainer(entry.target);
-      } else if (this.nearViewport.delete(entry.target)) {
-        for (const term of this.terms.termsIn(entry.target)) this.highlight.delete(term.range);
+      const side = sideOf(entry);
+      for (const chunk of this.chunksAt.get(entry.target) ?? []) {
+        if (entry.target === chunk.first) chunk.firstSide = side;
+        if (entry.target === chunk.last) chunk.lastSide = side;
+        this.updateNear(chunk);
+      }
+    }
+  }
+
+  /** Reads where every chunk's ends are now: after a jump, no observer entry says so. */
+  private measureChunks(): void {
+    const view = this.doc.defaultView;
+    if (!view) return;
+    const height = view.innerHeight;
+    const sideAt = (element: Element): Side => {
+      const box = element.getBoundingClientRect();
+      if (box.bottom < -height) return 'above';
+      return box.top > 2 * height ? 'below' : 'near';
+    };
+    for (const chunk of this.chunks) {
+      if (!chunk.first.isConnected && !chunk.last.isConnected) {
+        // The page replaced this stretch: forget it (a container put back is watched anew).
+        this.forget(chunk);
+        continue;
+      }
+      chunk.firstSide = sideAt(chunk.first);
+      chunk.lastSide = sideAt(chunk.last);
+      this.updateNear(chunk);
+    }
+  }
+
+  private forget(chunk: Chunk): void {
+    if (chunk.near) this.setNear(chunk, false);
+    this.chunks.delete(chunk);
+    this.unobserveEnd(chunk.first, chunk);
+    if (chunk.last !== chunk.first) this.unobserveEnd(chunk.last, chunk);
+    if (this.openChunk === chunk) this.openChunk = undefined;
+  }
+
+  private updateNear(chunk: Chunk): void {
+    const near = chunk.firstSide === 'near' || chunk.lastSide === 'near' || (chunk.firstSide === 'above' && chunk.lastSide === 'below');
+    if (near !== chunk.near) this.setNear(chunk, near);
+  }
+
+  private setNear(chunk: Chunk, near: boolean): void {
+    chunk.near = near;
+    for (const container of chunk.containers) {
+      if (near) {
+        this.nearViewport.add(container);
+        this.showContainer(container);
+      } else if (this.nearViewport.delete(container)) {
+        for (const term of this.terms.termsIn(container)) this.highlight.delete(term.range);
       }
     }
   }
@@ -101,4 +224,11 @@ export class TermHighlighter {
       if (this.isShown(term)) this.highlight.add(term.range);
     }
   }
+}
+
+/** Where an observed element is: within the margin around the viewport, or wholly above or below it. */
+function sideOf(entry: IntersectionObserverEntry): Side {
+  if (entry.isIntersecting) return 'near';
+  const top = entry.rootBounds?.top ?? 0;
+  return entry.boundingClientRect.bottom <= top ? 'above' : 'below';
 }

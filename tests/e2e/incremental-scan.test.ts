@@ -11,10 +11,29 @@ const PARAGRAPH = 'Dermatomyositis can cause a heliotrope rash and Gottron’s p
 const PAGE_PARAGRAPHS = 600;
 const ADDED = 100;
 
-function longPage(): string {
+function longPage(paragraphStyle = ''): string {
   const paragraphs = Array.from({ length: PAGE_PARAGRAPHS }, (_, i) => `<p>Paragraph ${i}. ${PARAGRAPH}</p>`).join('\n');
-  return `<!doctype html><html lang="en"><head><title>Long page</title></head><body><main id="feed">${paragraphs}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><title>Long page</title><style>p { ${paragraphStyle} }</style></head><body><main id="feed">${paragraphs}</main></body></html>`;
 }
+
+/** Our registered ranges (the highlight registry is the page's too), and how many lie in the viewport. */
+const registeredRanges = (page: Page) =>
+  page.evaluate(() => {
+    let total = 0;
+    let inView = 0;
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('medgloss-term-')) continue;
+      for (const range of highlight) {
+        total++;
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const box = live.getBoundingClientRect();
+        if (box.bottom > 0 && box.top < innerHeight) inView++;
+      }
+    }
+    return { total, inView };
+  });
 
 describe('page changes are rescanned in proportion to what changed, in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -31,7 +50,7 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     });
 
   beforeAll(async () => {
-    server = await serveFixtures({ '/long.html': { body: longPage() } });
+    server = await serveFixtures({ '/long.html': { body: longPage() }, '/tall.html': { body: longPage('margin: 0 0 400px') } });
     browser = await launchWithExtension();
     page = await browser.context.newPage();
     await page.bringToFront();
@@ -72,5 +91,18 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     expect(latest.blocks).toBe(ADDED);
     expect(latest.termsFound).toBe(ADDED * 5);
     expect(consoleProblems).toEqual([]);
+  });
+
+  it('registers only the ranges near the viewport, and follows the reader into the middle of a long stretch of blocks', async () => {
+    await page.goto(`${server.origin}/tall.html`);
+    await waitForHighlights(page);
+    await expect.poll(async () => (await scanStats())?.first?.blocks, { timeout: 10_000 }).toBe(PAGE_PARAGRAPHS);
+    // Paragraphs 400 px apart: the middle of the page is screens away from any group's first or last block.
+    for (const fraction of [0.37, 0.5, 0.81]) {
+      await page.evaluate((f) => scrollTo(0, document.scrollingElement!.scrollHeight * f), fraction);
+      await expect.poll(async () => (await registeredRanges(page)).inView, { timeout: 5000 }).toBeGreaterThanOrEqual(5);
+      const { total } = await registeredRanges(page);
+      expect(total).toBeLessThan((PAGE_PARAGRAPHS * 5) / 2);
+    }
   });
 });
