@@ -29,6 +29,8 @@ export interface ScanPass {
   busyMs: number;
   slices: number;
   longestSliceMs: number;
+  /** Slices that ran past twice SLICE_MS: one block's work, a garbage collection, first-run compiling. */
+  slicesOverTwiceBudget: number;
   blocks: number;
   characters: number;
   termsFound: number;
@@ -73,11 +75,12 @@ export class PageScanner {
   private async run(): Promise<void> {
     let sliceStart = performance.now();
     let deadline = sliceStart + SLICE_MS;
-    const pass: ScanPass = { startedAt: sliceStart, endedAt: sliceStart, busyMs: 0, slices: 1, longestSliceMs: 0, blocks: 0, characters: 0, termsFound: 0 };
+    const pass: ScanPass = { startedAt: sliceStart, endedAt: sliceStart, busyMs: 0, slices: 1, longestSliceMs: 0, slicesOverTwiceBudget: 0, blocks: 0, characters: 0, termsFound: 0 };
     const endSlice = () => {
       const length = performance.now() - sliceStart;
       pass.busyMs += length;
       pass.longestSliceMs = Math.max(pass.longestSliceMs, length);
+      if (length > 2 * SLICE_MS) pass.slicesOverTwiceBudget++;
     };
     while (this.queue.length > 0 && !this.stopped) {
       const root = this.queue.shift()!;

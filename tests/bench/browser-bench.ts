@@ -668,6 +668,7 @@ function medians(runs: readonly RunFigures[]) {
     scanBusyMs: med(runs, (r) => r.firstScan?.busyMs),
     scanSlices: med(runs, (r) => r.firstScan?.slices),
     scanLongestSliceMs: med(runs, (r) => r.firstScan?.longestSliceMs),
+    scanSlicesOverTwiceBudget: med(runs, (r) => r.firstScan?.slicesOverTwiceBudget),
     scanCharacters: med(runs, (r) => r.firstScan?.characters),
     addedBlocks: med(runs, (r) => r.added?.blocks),
     addedCharacters: med(runs, (r) => r.added?.characters),
@@ -736,7 +737,7 @@ function printPage(s: PageSummary): void {
     ['content script: scan starts (from navigation)', '', ms(e.scanStartedMs), '', ''],
     ['content script: all matches found (from scan start)', '', ms(e.scanAllFoundMs), '', `${ratio(e.scanAllFoundMs, s.floorMs)} floor`],
     ['  of which scanning (main thread)', '', ms(e.scanBusyMs), '', `${ratio(e.scanBusyMs, s.floorMs)} floor`],
-    ['  slices / longest slice', '', `${count(e.scanSlices)} / ${ms(e.scanLongestSliceMs, 1)}`, '', ''],
+    ['  slices / longest slice / slices over 16 ms', '', `${count(e.scanSlices)} / ${ms(e.scanLongestSliceMs, 1)} / ${count(e.scanSlicesOverTwiceBudget)}`, '', ''],
     [
       `${ADDED_PARAGRAPHS} paragraphs appended: blocks rescanned / busy / wall`,
       '',

@@ -19,6 +19,22 @@ export function readHighlightedTexts(): string[] {
   return texts;
 }
 
+/** The viewport box of every range registered under our highlight names (its first line's box). */
+export function readHighlightBoxes(): { top: number; bottom: number; left: number; right: number }[] {
+  const boxes: { top: number; bottom: number; left: number; right: number }[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('medgloss-term-')) continue;
+    for (const staticRange of highlight) {
+      const range = document.createRange();
+      range.setStart(staticRange.startContainer, staticRange.startOffset);
+      range.setEnd(staticRange.endContainer, staticRange.endOffset);
+      const { top, bottom, left, right } = range.getBoundingClientRect();
+      boxes.push({ top, bottom, left, right });
+    }
+  }
+  return boxes;
+}
+
 /** The page's DOM as markup, without our popover host: what must not change. */
 export function readPageMarkup(): string {
   const clone = document.documentElement.cloneNode(true) as HTMLElement;

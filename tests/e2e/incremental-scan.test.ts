@@ -4,6 +4,7 @@ import type { ScanPass } from '../../src/page/page-scanner';
 import type { PageStats } from '../../src/page/start-page';
 import { type ExtensionBrowser, launchWithExtension, waitForHighlights, watchConsole } from './browser';
 import { type FixtureServer, serveFixtures } from './fixture-server';
+import { readHighlightBoxes } from './in-page';
 
 type Chrome = typeof import('webextension-polyfill');
 
@@ -16,24 +17,12 @@ function longPage(paragraphStyle = ''): string {
   return `<!doctype html><html lang="en"><head><title>Long page</title><style>p { ${paragraphStyle} }</style></head><body><main id="feed">${paragraphs}</main></body></html>`;
 }
 
-/** Our registered ranges (the highlight registry is the page's too), and how many lie in the viewport. */
-const registeredRanges = (page: Page) =>
-  page.evaluate(() => {
-    let total = 0;
-    let inView = 0;
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('medgloss-term-')) continue;
-      for (const range of highlight) {
-        total++;
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        const box = live.getBoundingClientRect();
-        if (box.bottom > 0 && box.top < innerHeight) inView++;
-      }
-    }
-    return { total, inView };
-  });
+/** How many of our ranges are registered (the highlight registry is the page's too), and how many lie in the viewport. */
+async function registeredRanges(page: Page): Promise<{ total: number; inView: number }> {
+  const boxes = await page.evaluate(readHighlightBoxes);
+  const height = await page.evaluate(() => innerHeight);
+  return { total: boxes.length, inView: boxes.filter((box) => box.bottom > 0 && box.top < height).length };
+}
 
 describe('page changes are rescanned in proportion to what changed, in Chromium', () => {
   let browser: ExtensionBrowser;
