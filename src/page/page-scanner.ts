@@ -75,7 +75,17 @@ export class PageScanner {
   private async run(): Promise<void> {
     let sliceStart = performance.now();
     let deadline = sliceStart + SLICE_MS;
-    const pass: ScanPass = { startedAt: sliceStart, endedAt: sliceStart, busyMs: 0, slices: 1, longestSliceMs: 0, slicesOverTwiceBudget: 0, blocks: 0, characters: 0, termsFound: 0 };
+    const pass: ScanPass = {
+      startedAt: sliceStart,
+      endedAt: sliceStart,
+      busyMs: 0,
+      slices: 1,
+      longestSliceMs: 0,
+      slicesOverTwiceBudget: 0,
+      blocks: 0,
+      characters: 0,
+      termsFound: 0,
+    };
     const endSlice = () => {
       const length = performance.now() - sliceStart;
       pass.busyMs += length;

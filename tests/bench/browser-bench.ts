@@ -737,7 +737,13 @@ function printPage(s: PageSummary): void {
     ['content script: scan starts (from navigation)', '', ms(e.scanStartedMs), '', ''],
     ['content script: all matches found (from scan start)', '', ms(e.scanAllFoundMs), '', `${ratio(e.scanAllFoundMs, s.floorMs)} floor`],
     ['  of which scanning (main thread)', '', ms(e.scanBusyMs), '', `${ratio(e.scanBusyMs, s.floorMs)} floor`],
-    ['  slices / longest slice / slices over 16 ms', '', `${count(e.scanSlices)} / ${ms(e.scanLongestSliceMs, 1)} / ${count(e.scanSlicesOverTwiceBudget)}`, '', ''],
+    [
+      '  slices / longest slice / slices over 16 ms',
+      '',
+      `${count(e.scanSlices)} / ${ms(e.scanLongestSliceMs, 1)} / ${count(e.scanSlicesOverTwiceBudget)}`,
+      '',
+      '',
+    ],
     [
       `${ADDED_PARAGRAPHS} paragraphs appended: blocks rescanned / busy / wall`,
       '',
