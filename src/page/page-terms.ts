@@ -55,7 +55,8 @@ export class PageTerms {
       return term;
     });
     const list = this.byContainer.get(block.container);
-    if (list) list.push(...found);
+    // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
+    if (list) for (const term of found) list.push(term);
     else this.byContainer.set(block.container, found);
     if (!this.order.has(block.container)) this.order.set(block.container, this.nextOrder++);
     return found;
@@ -89,7 +90,7 @@ export class PageTerms {
   removeWithin(root: Node): FoundTerm[] {
     const removed: FoundTerm[] = [];
     for (const container of [...this.byContainer.keys()]) {
-      if (containsAcrossShadow(root, container)) removed.push(...this.removeContainer(container));
+      if (containsAcrossShadow(root, container)) for (const term of this.removeContainer(container)) removed.push(term);
     }
     return removed;
   }

@@ -34,7 +34,8 @@ export function watchPageChanges(doc: Document, isOwnNode: (node: Node) => boole
     onChanges(summarise(records, isOwnNode));
   };
   const observer = new MutationObserver((records) => {
-    pending.push(...records);
+    // Not push(...records): a page can make more changes in one task than a call takes arguments.
+    for (const record of records) pending.push(record);
     timer ??= setTimeout(flush, BATCH_MS);
   });
   const options: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EXCLUSION_ATTRIBUTES };
@@ -101,7 +102,15 @@ function collectText(node: Node, into: Set<Text>): void {
   for (let text = walker.nextNode(); text; text = walker.nextNode()) into.add(text as Text);
 }
 
-/** Drops roots that lie inside another root of the list. */
+/**
+ * Drops roots that lie inside another root of the list (in the same tree, as `contains` would).
+ * Each root looks up its own ancestors: comparing every pair took seconds for a feed that adds
+ * thousands of items in one batch.
+ */
 function outermost(roots: Node[]): Node[] {
-  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+  const all = new Set(roots);
+  return roots.filter((root) => {
+    for (let parent = root.parentNode; parent; parent = parent.parentNode) if (all.has(parent)) return false;
+    return true;
+  });
 }

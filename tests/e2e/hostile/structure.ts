@@ -235,4 +235,33 @@ document.getElementById('swap').addEventListener('click', () => {
   },
 };
 
-export const STRUCTURE_FIXTURES = [rerenderInterval, htmlJanitor, documentWrite, historyRoutes, infiniteScroll, ownMutationObserver, replaceRoot];
+export const mutationBurst: HostileFixture = {
+  name: 'mutation-burst',
+  hostile: '150,000 DOM changes in one task after the first scan (a long list rendered node by node)',
+  html: documentHtml({
+    title: 'Burst',
+    body: `${PARAGRAPH}<div id="list"></div>`,
+    script: `
+setTimeout(() => {
+  const list = document.getElementById('list');
+  for (let i = 0; i < 150000; i++) list.appendChild(document.createTextNode(i === 149999 ? ' The last item is about psoriasis.' : ' x'));
+  window.__done = true;
+}, 1200);`,
+  }),
+  expect: [...PARAGRAPH_TERMS, 'psoriasis'],
+  act: async (page) => {
+    await waitForFlag(page, '__done', 20_000);
+    await page.waitForTimeout(1500);
+  },
+};
+
+export const STRUCTURE_FIXTURES = [
+  rerenderInterval,
+  htmlJanitor,
+  documentWrite,
+  historyRoutes,
+  infiniteScroll,
+  ownMutationObserver,
+  replaceRoot,
+  mutationBurst,
+];
