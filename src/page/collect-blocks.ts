@@ -110,6 +110,14 @@ export function isInsideExcluded(node: Node): boolean {
   return false;
 }
 
+/** What a walk reports besides text, for the caller to watch. */
+export interface WalkWatchers {
+  /** An open shadow root, walked after the light DOM: its later changes must be watched too. */
+  shadowRoot?(shadowRoot: ShadowRoot): void;
+  /** A custom element not defined yet: once it is, it may attach a shadow root no change reports. */
+  undefinedElement?(element: Element): void;
+}
+
 /**
  * Yields the text blocks under `root` in reading order, then those of open shadow roots inside
  * it. A generator, so the caller can stop between blocks and let the page run.
@@ -119,7 +127,7 @@ export function isInsideExcluded(node: Node): boolean {
  * skips excluded subtrees itself; each text node's data is read once; containers are looked up
  * once per parent element.
  */
-export function* walkBlocks(root: Node, onShadowRoot?: (shadowRoot: ShadowRoot) => void): Generator<TextBlock> {
+export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -155,12 +163,13 @@ export function* walkBlocks(root: Node, onShadowRoot?: (shadowRoot: ShadowRoot) 
       builder = undefined;
     }
     if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
+    else if (element.localName.includes('-') && !element.matches(':defined')) watchers.undefinedElement?.(element);
     node = walker.nextNode();
   }
   if (builder) yield builder.finish();
   for (const shadowRoot of shadowRoots) {
-    onShadowRoot?.(shadowRoot);
-    yield* walkBlocks(shadowRoot, onShadowRoot);
+    watchers.shadowRoot?.(shadowRoot);
+    yield* walkBlocks(shadowRoot, watchers);
   }
 }
 

@@ -14,6 +14,8 @@ export interface ScanListener {
   onIdle(): void;
   /** An open shadow root was walked: its later changes must be watched too. */
   onShadowRoot(shadowRoot: ShadowRoot): void;
+  /** A custom element not defined yet was passed (see WalkWatchers). */
+  onUndefinedElement(element: Element): void;
 }
 
 /**
@@ -97,7 +99,10 @@ export class PageScanner {
       if (!root.isConnected) continue;
       this.listener.onRootStarted();
       const cleared = new Set<Element>();
-      const blocks = walkBlocks(root, (shadowRoot) => this.listener.onShadowRoot(shadowRoot));
+      const blocks = walkBlocks(root, {
+        shadowRoot: (shadowRoot) => this.listener.onShadowRoot(shadowRoot),
+        undefinedElement: (element) => this.listener.onUndefinedElement(element),
+      });
       for (;;) {
         if (performance.now() > deadline) {
           endSlice();

@@ -106,6 +106,11 @@ class ActiveSession {
   private returnFocus: HTMLElement | undefined;
   private stopped = false;
   private readonly termAtPointMs: number[] = [];
+  /**
+   * Custom elements not defined when scanned. Defining one upgrades it in place, and the shadow
+   * root it may attach then is reported by no MutationObserver: the page check looks at these.
+   */
+  private readonly awaitingDefinition = new Set<Element>();
   /** With "first mention only": the first occurrence of each entry, recomputed after each scan. */
   private firstMentions = new Set<FoundTerm>();
 
@@ -134,6 +139,7 @@ class ActiveSession {
         }
       },
       onShadowRoot: (shadowRoot) => this.watcher.watchShadowRoot(shadowRoot),
+      onUndefinedElement: (element) => this.awaitingDefinition.add(element),
     });
     this.watcher = watchPageChanges(
       doc,
@@ -156,6 +162,7 @@ class ActiveSession {
    */
   private checkPage(): void {
     this.highlighter.ensureRegistered();
+    this.checkDefinedElements();
     if ((this.doc.designMode === 'on') !== this.inDesignMode) this.onPageChanges({ roots: [], staleText: [], exclusionChanged: [], documentReplaced: false });
   }
 
@@ -272,6 +279,20 @@ class ActiveSession {
 
   private isShown(term: FoundTerm): boolean {
     return this.isWanted(term) && (!this.settings.firstOnly || this.firstMentions.has(term));
+  }
+
+  /** Scans the shadow roots of custom elements defined since they were scanned. */
+  private checkDefinedElements(): void {
+    for (const element of this.awaitingDefinition) {
+      if (!element.isConnected) this.awaitingDefinition.delete(element);
+      else if (element.matches(':defined')) {
+        this.awaitingDefinition.delete(element);
+        if (element.shadowRoot) {
+          this.watcher.watchShadowRoot(element.shadowRoot);
+          this.scanner.scan(element.shadowRoot);
+        }
+      }
+    }
   }
 
   private updateFirstMentions(): void {

@@ -56,6 +56,21 @@ describe('walkBlocks', () => {
     }
   });
 
+  it('reports open shadow roots, and custom elements not defined yet, to be watched', () => {
+    // (Whether a defined element is left out is checked in Chromium: happy-dom's :defined differs.)
+    document.body.innerHTML = '<x-later><p>light text</p></x-later><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>shadow text</p>';
+    const shadowRoots: ShadowRoot[] = [];
+    const undefinedElements: string[] = [];
+    const texts = [...walkBlocks(document.body, { shadowRoot: (r) => shadowRoots.push(r), undefinedElement: (e) => undefinedElements.push(e.localName) })].map(
+      (b) => b.text,
+    );
+    expect(texts).toEqual(['light text', 'shadow text']);
+    expect(shadowRoots).toEqual([shadow]);
+    expect(undefinedElements).toEqual(['x-later']);
+  });
+
   it('maps text offsets back to nodes, choosing the node a range ends in', () => {
     document.body.innerHTML = '<p><b>helio</b>trope rash</p>';
     const [block] = [...walkBlocks(document.body)];

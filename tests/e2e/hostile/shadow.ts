@@ -74,10 +74,6 @@ document.getElementById('load').addEventListener('click', () => {
       await expect(highlightedTexts(page)).resolves.toContain('creatine kinase');
     },
   },
-  known: {
-    'underlines shadow roots attached after the first scan':
-      'A shadow root attached after the first scan (a custom element defined later and upgraded in place) is never walked: attaching a shadow root changes no node the MutationObserver sees, and MedGloss watches only the shadow roots it found while scanning (src/page/watch-page-changes.ts, watchShadowRoot).',
-  },
 };
 
 export const SHADOW_FIXTURES = [openShadow, closedShadow, lateShadow];
