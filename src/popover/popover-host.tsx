@@ -9,7 +9,9 @@ import { localVoice } from './speak-term';
 /**
  * The one element MedGloss adds to a page, only while a popover is open: appended to <html>
  * (outside the page's body, which frameworks own), re-created if the page removes it, removed
- * when the popover closes. Its shadow root keeps page CSS out and ours in.
+ * when the popover closes. Its shadow root keeps page CSS out and ours in. While a modal <dialog>
+ * or a fullscreen element is up, everything outside it is inert (it can be seen but not clicked),
+ * so the host goes inside that element instead, for as long as the popover is open.
  */
 export class PopoverHost {
   private host: HTMLElement | undefined;
@@ -68,6 +70,12 @@ export class PopoverHost {
     host.showPopover();
   }
 
+  /** Where the host must be to be clickable: inside the element that makes the rest inert, if any. */
+  private hostParent(): Element {
+    const blocking = this.doc.fullscreenElement ?? [...this.doc.querySelectorAll('dialog')].filter((d) => d.matches(':modal')).at(-1);
+    return blocking ?? this.doc.documentElement;
+  }
+
   /** Says something politely to screen readers about the open popover (the keyboard path). */
   announce(text: string): void {
     // Only while a popover is open: its host carries the live region.
@@ -93,7 +101,11 @@ export class PopoverHost {
   }
 
   private ensurePanel(): HTMLElement {
-    if (this.host?.isConnected && this.panel) return this.panel;
+    const parent = this.hostParent();
+    if (this.host?.isConnected && this.panel) {
+      if (this.host.parentNode !== parent) parent.append(this.host);
+      return this.panel;
+    }
     const host = this.doc.createElement(HOST_TAG);
     host.setAttribute('popover', 'manual');
     // Inline !important beats any page rule, including `* { all: unset !important }`.
@@ -125,7 +137,7 @@ export class PopoverHost {
     liveRegion.setAttribute('aria-live', 'polite');
     liveRegion.className = 'visually-hidden';
     shadow.append(style, panel, liveRegion);
-    this.doc.documentElement.append(host);
+    parent.append(host);
     this.host = host;
     this.panel = panel;
     this.liveRegion = liveRegion;
