@@ -222,18 +222,12 @@ describe.each(HOSTILE_FIXTURES.map((fixture) => ({ name: fixture.name, hostile: 
 /*
  * Known bugs of the extension, one `it.fails` per failing assertion: each passes while the bug is
  * there and fails (flagging that the assertion can move back to its page) once it is fixed. The
- * explanation of each, with its likely cause in src/, is the fixture's `known` entry:
- * - document-write: after document.open() the popover never opens (its document listeners are erased);
- * - contenteditable-later / designmode-later: regions that become editable after the scan keep
- *   their underlines (no attribute observation, designMode only checked when a scan starts);
- * - late-shadow: shadow roots filled or attached after the first scan are never scanned;
- * - modal-dialog: the popover opens beneath the top layer of a modal dialog;
- * - fullscreen-reader: over a fullscreen element the popover is drawn but inert (clicks go through it);
- * - synthetic-events: untrusted events open the popover;
- * - fake-messages: a page can replay WXT's start-up event and switch the extension off;
- * - strict-message-listener: WXT's start-up postMessage makes the page's listener throw;
- * - page-highlights: CSS.highlights.clear() by the page removes every underline for good;
- * - rtl-arabic / rtl-hebrew: the English popover inherits the page's right-to-left direction.
+ * explanation of each, with its likely cause in src/, is the fixture's `known` entry. None is open
+ * now; fixed so far: document.open() erasing the popover's listeners, regions made editable after
+ * the scan keeping their underlines, shadow roots filled or attached after the first scan, the
+ * popover inert over a modal dialog or a fullscreen element, untrusted events opening the popover,
+ * WXT's start-up message (replayable by a page, and throwing in a strict listener), the page's
+ * CSS.highlights.clear(), and the popover inheriting a right-to-left page's direction.
  */
 describe('known bugs (it.fails: these pass while the bug exists)', () => {
   it('names only assertions that exist for their page', () => {
