@@ -16,7 +16,7 @@ export function highlightName(style: UnderlineStyle, userAgent: string = globalT
 const VISIBLE_MARGIN = '100% 0px 100% 0px';
 
 /** How many consecutive block containers share one pair of observed ends (see Chunk). */
-const CHUNK_SIZE = 64;
+const CHUNK_SIZE = 128;
 /** How long scrolling must have stopped before every chunk's position is read again. */
 const SCROLL_SETTLE_MS = 120;
 
