@@ -49,7 +49,7 @@ export class TermHighlighter {
   private readonly highlight = new Highlight();
   private readonly nearViewport = new Set<Element>();
   private readonly chunkOf = new WeakMap<Element, Chunk>();
-  /** The observed ends of chunks: one element can end one chunk and start the next. */
+  /** The chunks each observed element is an end of, to go from an observer entry to its chunk. */
   private readonly chunksAt = new Map<Element, Chunk[]>();
   private readonly chunks = new Set<Chunk>();
   private openChunk: Chunk | undefined;
