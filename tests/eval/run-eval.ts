@@ -33,6 +33,9 @@ printSet('Development set', scoreTexts(developmentTexts()));
 // Held-out set: labelled the same way, never used to choose terms or rules; it shows how the
 // figures carry over to texts nobody tuned for.
 printSet('Held-out set', scoreTexts(listedTexts('heldout.txt')));
+// Held-out web pages: the three saved health pages of the corpus (a news article, a portal page, a
+// trial listing), labelled without sight of the glossary after all terms of 2026-11-26 were added.
+printSet('Held-out web pages', scoreTexts(listedTexts('heldout-pages.txt')));
 
 // Ordinary pages: every hit, per 10,000 words of visible text, for review.
 console.log('Ordinary pages (../shared/corpus/pages): hits per 10,000 words of visible text');

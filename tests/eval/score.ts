@@ -51,12 +51,12 @@ export function foundTexts(blocks: string[]): string[] {
   });
 }
 
-/** The texts of a list file (one corpus file name per line), as paths. */
-export function listedTexts(listName: 'devset.txt' | 'heldout.txt'): string[] {
+/** The texts of a list file (one corpus file name per line: .txt in health/, .html in pages/), as paths. */
+export function listedTexts(listName: 'devset.txt' | 'heldout.txt' | 'heldout-pages.txt'): string[] {
   return readFileSync(join(import.meta.dirname, listName), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((f) => join(CORPUS, 'health', f));
+    .map((f) => join(CORPUS, f.endsWith('.html') ? 'pages' : 'health', f));
 }
 
 /** The development set: the listed texts and the seed page. */
@@ -85,13 +85,11 @@ export interface SetScore {
 /** Scores the matcher on labelled texts: each distinct term counts once per text. */
 export function scoreTexts(paths: string[]): SetScore {
   const texts = paths.map((path): TextScore => {
-    const name = basename(path, '.txt');
+    const name = basename(path).replace(/\.(txt|html)$/, '');
     const goldPath = join(import.meta.dirname, 'gold', `${name}.yaml`);
     if (!existsSync(goldPath)) throw new Error(`No gold labels for ${name}: expected ${goldPath}`);
     const gold = [...new Set((parse(readFileSync(goldPath, 'utf8')) as { terms: string[] }).terms.map(compareKey))];
-    const lines = readFileSync(path, 'utf8').split('\n');
-    const body = lines[0]?.startsWith('source:') ? lines.slice(1) : lines;
-    const found = [...new Set(foundTexts(body.filter((l) => l.trim())).map(compareKey))];
+    const found = [...new Set(foundTexts(textBlocks(path)).map(compareKey))];
     return {
       name,
       gold: gold.length,
@@ -105,6 +103,14 @@ export function scoreTexts(paths: string[]): SetScore {
   const foundTotal = texts.reduce((n, t) => n + t.found, 0);
   const foundRight = foundTotal - texts.reduce((n, t) => n + t.wrong.length, 0);
   return { texts, goldTotal, goldFound, foundTotal, foundRight, recall: goldFound / goldTotal, precision: foundRight / foundTotal };
+}
+
+/** The blocks of text of a labelled file: a saved page's visible text, or a corpus text's lines. */
+function textBlocks(path: string): string[] {
+  if (path.endsWith('.html')) return readPageBlocks(path);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const body = lines[0]?.startsWith('source:') ? lines.slice(1) : lines;
+  return body.filter((l) => l.trim());
 }
 
 export interface PageHits {
