@@ -60,7 +60,7 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
       start = nextWordStart(text, best.end);
     } else start = nextWordStart(text, end);
   }
-  const named = found.filter((f) => f.form.exactWords || !isInsideProperName(text, f.match, found));
+  const named = found.filter((f) => (f.form.exactWords ? !isAuthorInitials(text, f.match) : !isInsideProperName(text, f.match, found)));
   if (!named.some((f) => f.form.rules.length > 0)) return named.map((f) => f.match);
   return applyAmbiguityRules(text, named, options.isNoun ?? guessIsNoun);
 }
@@ -89,6 +89,16 @@ function isInsideProperName(text: string, match: TermMatch, found: readonly { ma
   // Only in running text: a heading in title case capitalises every word anyway.
   const words = text.match(/\p{L}+/gu) ?? [];
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length < 0.4;
+}
+
+/**
+ * Whether a short abbreviation is an author's initials in a list of references: "Jackson PE, Qian
+ * GS, Friesen MD" on a trial listing would otherwise be a pulmonary embolism and a doctor. Initials
+ * follow a capitalised surname and end at a comma or full stop.
+ */
+function isAuthorInitials(text: string, match: TermMatch): boolean {
+  if (match.end - match.start > 3) return false;
+  return /\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, match.start - 30), match.start)) && /^[,.;]/.test(text.slice(match.end, match.end + 1));
 }
 
 function lookUp(level: Map<string, TrieNode>, lowerWord: string): TrieNode | undefined {

@@ -175,6 +175,11 @@ describe('proper names', () => {
       ['corticosteroids:corticosteroids', 'anemia:Anemia'],
     ],
     [
+      'leaves authors’ initials in a reference list alone, but not the abbreviation in a sentence',
+      'Jackson RA, Qian MS, Lu P. Outcomes. Patients with dermatomyositis, RA, and with MS.',
+      ['dermatomyositis:dermatomyositis', 'rheumatoid-arthritis:RA', 'multiple-sclerosis:MS'],
+    ],
+    [
       'underlines terms in a heading in title case',
       'Dermatomyositis and Heliotrope Rash: What to Know',
       ['dermatomyositis:Dermatomyositis', 'heliotrope-rash:Heliotrope Rash'],
