@@ -49,8 +49,6 @@ export class TermHighlighter {
   private readonly highlight = new Highlight();
   private readonly nearViewport = new Set<Element>();
   private readonly chunkOf = new WeakMap<Element, Chunk>();
-  /** The chunks each observed element is an end of, to go from an observer entry to its chunk. */
-  private readonly chunksAt = new Map<Element, Chunk[]>();
   private readonly chunks = new Set<Chunk>();
   private openChunk: Chunk | undefined;
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,13 +86,12 @@ export class TermHighlighter {
       chunk = { containers: [], first: container, last: container, firstSide: 'below', lastSide: 'below', near: false };
       this.openChunk = chunk;
       this.chunks.add(chunk);
-      this.observeEnd(container, chunk);
     } else {
-      if (chunk.last !== chunk.first) this.unobserveEnd(chunk.last, chunk);
+      if (chunk.last !== chunk.first) this.observer.unobserve(chunk.last);
       // Until the observer reports, the new end is taken to be where the one before it was.
       chunk.last = container;
-      this.observeEnd(container, chunk);
     }
+    this.observer.observe(container);
     chunk.containers.push(container);
     this.chunkOf.set(container, chunk);
     if (chunk.near) this.nearViewport.add(container);
@@ -129,7 +126,6 @@ export class TermHighlighter {
     this.observer.disconnect();
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
     clearTimeout(this.scrollTimer);
-    this.chunksAt.clear();
     this.chunks.clear();
     this.openChunk = undefined;
     this.nearViewport.clear();
@@ -142,32 +138,15 @@ export class TermHighlighter {
     if (CSS.highlights.get(this.name) !== this.highlight) CSS.highlights.set(this.name, this.highlight);
   }
 
-  private observeEnd(element: Element, chunk: Chunk): void {
-    const chunks = this.chunksAt.get(element);
-    if (chunks) chunks.push(chunk);
-    else {
-      this.chunksAt.set(element, [chunk]);
-      this.observer.observe(element);
-    }
-  }
-
-  private unobserveEnd(element: Element, chunk: Chunk): void {
-    const chunks = this.chunksAt.get(element)?.filter((c) => c !== chunk) ?? [];
-    if (chunks.length > 0) this.chunksAt.set(element, chunks);
-    else {
-      this.chunksAt.delete(element);
-      this.observer.unobserve(element);
-    }
-  }
-
   private onIntersection(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
+      // An entry queued before its element stopped being an end changes no side.
+      const chunk = this.chunkOf.get(entry.target);
+      if (!chunk || !this.chunks.has(chunk)) continue;
       const side = sideOf(entry);
-      for (const chunk of this.chunksAt.get(entry.target) ?? []) {
-        if (entry.target === chunk.first) chunk.firstSide = side;
-        if (entry.target === chunk.last) chunk.lastSide = side;
-        this.updateNear(chunk);
-      }
+      if (entry.target === chunk.first) chunk.firstSide = side;
+      if (entry.target === chunk.last) chunk.lastSide = side;
+      this.updateNear(chunk);
     }
   }
 
@@ -196,8 +175,8 @@ export class TermHighlighter {
   private forget(chunk: Chunk): void {
     if (chunk.near) this.setNear(chunk, false);
     this.chunks.delete(chunk);
-    this.unobserveEnd(chunk.first, chunk);
-    if (chunk.last !== chunk.first) this.unobserveEnd(chunk.last, chunk);
+    this.observer.unobserve(chunk.first);
+    this.observer.unobserve(chunk.last);
     if (this.openChunk === chunk) this.openChunk = undefined;
   }
 
