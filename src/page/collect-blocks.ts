@@ -7,12 +7,15 @@
 /** The tag of our own popover host; its content is never scanned. */
 export const HOST_TAG = 'medgloss-popover';
 
-export interface TextBlock {
+/** The text nodes of a block, and where each one's text starts in the block's joined text. */
+export interface BlockNodes {
+  nodes: Text[];
+  starts: number[];
+}
+
+export interface TextBlock extends BlockNodes {
   /** The nearest non-inline ancestor: observed for visibility, rescanned when it changes. */
   container: Element;
-  nodes: Text[];
-  /** Offset of each node's text within `text`. */
-  starts: number[];
   text: string;
 }
 
@@ -217,7 +220,7 @@ class BlockBuilder {
 }
 
 /** The node holding a text offset and the offset inside it; `end` picks the node a range ends in. */
-export function locateOffset(block: TextBlock, offset: number, end: boolean): { index: number; node: Text; offset: number } {
+export function locateOffset(block: BlockNodes, offset: number, end: boolean): { index: number; node: Text; offset: number } {
   let low = 0;
   let high = block.nodes.length - 1;
   while (low < high) {

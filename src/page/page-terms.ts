@@ -1,26 +1,63 @@
 import type { Matcher } from '../matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
 import { findMatches } from '../matching/find-matches';
-import { type TextBlock, locateOffset } from './collect-blocks';
+import { type BlockNodes, type TextBlock, locateOffset } from './collect-blocks';
 
-/** One occurrence of a glossary term on the page. */
-export interface FoundTerm {
-  entry: number;
-  range: StaticRange;
-  container: Element;
-  /** The text nodes the term spans, first to last. */
-  nodes: Text[];
+/**
+ * One occurrence of a glossary term on the page. It keeps the least it can: a long page holds tens
+ * of thousands of terms, and what each one keeps is what the garbage collector has to walk while
+ * the scan runs (about 400 bytes a term made slices of 25 ms late in a 1 MB page's scan).
+ */
+export class FoundTerm {
+  private madeRange: StaticRange | undefined;
+
+  constructor(
+    readonly entry: number,
+    readonly container: Element,
+    /** The text nodes of the term's block, shared by all its terms. */
+    private readonly block: BlockNodes,
+    /** Where the term starts and ends in the block's joined text. */
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  /**
+   * The term's text as a StaticRange, made on first use and then kept, so that the same object can
+   * be taken out of the highlight again. Only the terms near the viewport, or pointed at, ever need
+   * one: making a range for every term cost a tenth of a long page's scan.
+   */
+  get range(): StaticRange {
+    if (!this.madeRange) {
+      const start = locateOffset(this.block, this.start, false);
+      const end = locateOffset(this.block, this.end, true);
+      this.madeRange = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+    }
+    return this.madeRange;
+  }
+
+  /**
+   * Gives up the range, if one was made, for the caller to take out of the highlight: a term far
+   * from the viewport keeps none, so the ranges kept follow the reader, not the length of the page.
+   */
+  releaseRange(): StaticRange | undefined {
+    const range = this.madeRange;
+    this.madeRange = undefined;
+    return range;
+  }
+
+  /** Whether the term's text begins or ends inside `node`. */
+  isWithin(node: Node): boolean {
+    return node.contains(locateOffset(this.block, this.start, false).node) || node.contains(locateOffset(this.block, this.end, true).node);
+  }
 }
 
 /**
- * Every term found on the page, indexed the ways they are looked up: by block container (to show
- * or drop a block's underlines) and by text node (to find the term under the pointer, and to drop
- * the terms of text that changed). Every update costs in proportion to what changed, never to the
- * size of the page.
+ * Every term found on the page, by block container: to show or drop a block's underlines, to find
+ * the term under the pointer (in the pointed block), and to drop a block's terms when its text
+ * changes. Every update costs in proportion to what changed, never to the size of the page.
  */
 export class PageTerms {
   private readonly byContainer = new Map<Element, FoundTerm[]>();
-  private readonly byNode = new Map<Text, FoundTerm[]>();
   /**
    * Reading order of containers: the order they were first scanned in, which is document order for
    * the first scan and for content added after it. Kept when a container is rescanned, so ordering
@@ -42,18 +79,9 @@ export class PageTerms {
     const matches = findMatches(block.text, matcher);
     if (matches.length === 0) return [];
     learnDefinedAbbreviations(block.text, matches, matcher);
-    const found = matches.map((match) => {
-      const start = locateOffset(block, match.start, false);
-      const end = locateOffset(block, match.end, true);
-      const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
-      const term: FoundTerm = { entry: match.entry, range, container: block.container, nodes: block.nodes.slice(start.index, end.index + 1) };
-      for (const node of term.nodes) {
-        const terms = this.byNode.get(node);
-        if (terms) terms.push(term);
-        else this.byNode.set(node, [term]);
-      }
-      return term;
-    });
+    // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.
+    const nodes: BlockNodes = { nodes: block.nodes, starts: block.starts };
+    const found = matches.map((match) => new FoundTerm(match.entry, block.container, nodes, match.start, match.end));
     const list = this.byContainer.get(block.container);
     // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
     if (list) for (const term of found) list.push(term);
@@ -66,41 +94,38 @@ export class PageTerms {
   removeContainer(container: Element): FoundTerm[] {
     const removed = this.byContainer.get(container) ?? [];
     this.byContainer.delete(container);
-    for (const term of removed) this.unindexNodes(term);
-    return removed;
-  }
-
-  /** Forgets every term that spans a text node; returns them. */
-  removeTermsOf(node: Text): FoundTerm[] {
-    const removed = [...(this.byNode.get(node) ?? [])];
-    for (const term of removed) {
-      this.unindexNodes(term);
-      const list = this.byContainer.get(term.container);
-      const kept = list?.filter((t) => t !== term) ?? [];
-      if (kept.length > 0) this.byContainer.set(term.container, kept);
-      else this.byContainer.delete(term.container);
-    }
     return removed;
   }
 
   /**
-   * Forgets the terms of every container inside `root`. It looks at every container, so it is
-   * kept for rare changes (a region made editable), not for the page's everyday updates.
+   * Forgets the terms of the containers in a subtree: the subtree itself if it is one, every element
+   * inside it, and inside the open shadow roots within it. In proportion to the subtree, so a page
+   * removing or hiding a small part of itself costs little however long it is.
    */
   removeWithin(root: Node): FoundTerm[] {
     const removed: FoundTerm[] = [];
-    for (const container of [...this.byContainer.keys()]) {
-      if (containsAcrossShadow(root, container)) for (const term of this.removeContainer(container)) removed.push(term);
-    }
+    if (this.byContainer.size === 0) return removed;
+    const forget = (element: Element) => {
+      const terms = this.byContainer.get(element);
+      if (!terms) return;
+      this.byContainer.delete(element);
+      for (const term of terms) removed.push(term);
+    };
+    const visit = (subtree: Node) => {
+      if (subtree.nodeType === Node.ELEMENT_NODE) forget(subtree as Element);
+      const walker = (subtree.ownerDocument ?? (subtree as Document)).createTreeWalker(subtree, NodeFilter.SHOW_ELEMENT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node as Element;
+        forget(element);
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(root);
     return removed;
   }
 
   termsIn(container: Element): readonly FoundTerm[] {
     return this.byContainer.get(container) ?? [];
-  }
-
-  termsAt(node: Text): readonly FoundTerm[] {
-    return this.byNode.get(node) ?? [];
   }
 
   hasContainer(container: Element): boolean {
@@ -120,24 +145,5 @@ export class PageTerms {
 
   clear(): void {
     this.byContainer.clear();
-    this.byNode.clear();
   }
-
-  private unindexNodes(term: FoundTerm): void {
-    for (const node of term.nodes) {
-      const kept = this.byNode.get(node)?.filter((t) => t !== term) ?? [];
-      if (kept.length > 0) this.byNode.set(node, kept);
-      else this.byNode.delete(node);
-    }
-  }
-}
-
-/** Whether `node` is inside `root`, looking through the shadow roots between them. */
-function containsAcrossShadow(root: Node, node: Node): boolean {
-  for (let current: Node | null = node; current;) {
-    if (current === root) return true;
-    const parent: Node | null = current.parentNode;
-    current = parent ?? (current instanceof ShadowRoot ? current.host : null);
-  }
-  return false;
 }

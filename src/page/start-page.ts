@@ -5,7 +5,7 @@ import { type PageInfo, type PageRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
 import { PopoverHost } from '../popover/popover-host';
 import { type Settings, isActiveOn, isLevelShown } from '../settings/settings';
-import { isInsideExcluded } from './collect-blocks';
+import { containerOf, isInlineElement, isInsideExcluded } from './collect-blocks';
 import { type FoundTerm, PageTerms } from './page-terms';
 import { PageScanner, type ScanStats } from './page-scanner';
 import { termAtPoint } from './term-at-point';
@@ -82,7 +82,7 @@ export function startPage(context: PageContext): MedGlossPage {
 }
 
 /** Focusing a huge element (a whole article) looks at this much of it for terms, no more. */
-const MAX_FOCUS_TEXT_NODES = 2_000;
+const MAX_FOCUS_ELEMENTS = 2_000;
 
 /** How often the page is checked for changes no event announces (see checkPage). */
 const GUARD_MS = 500;
@@ -163,7 +163,8 @@ class ActiveSession {
   private checkPage(): void {
     this.highlighter.ensureRegistered();
     this.checkDefinedElements();
-    if ((this.doc.designMode === 'on') !== this.inDesignMode) this.onPageChanges({ roots: [], staleText: [], exclusionChanged: [], documentReplaced: false });
+    if ((this.doc.designMode === 'on') !== this.inDesignMode)
+      this.onPageChanges({ roots: [], changedContainers: [], removed: [], exclusionChanged: [], documentReplaced: false });
   }
 
   private createHoverController(): HoverController {
@@ -188,7 +189,7 @@ class ActiveSession {
     });
   }
 
-  private onPageChanges({ roots, staleText, exclusionChanged, documentReplaced }: PageChanges): void {
+  private onPageChanges({ roots, changedContainers, removed, exclusionChanged, documentReplaced }: PageChanges): void {
     // designMode makes the whole document an editor, and turning it on changes no node.
     if (this.doc.designMode === 'on') {
       if (!this.inDesignMode) this.highlighter.removeRanges(this.terms.removeWithin(this.doc));
@@ -205,10 +206,14 @@ class ActiveSession {
       this.hover = this.createHoverController();
       this.hover.start();
     }
-    for (const text of staleText) this.highlighter.removeRanges(this.terms.removeTermsOf(text));
+    // Out-of-date underlines go now; the rescan queued below brings back those still right.
+    for (const container of changedContainers) this.highlighter.removeRanges(this.terms.removeContainer(container));
+    for (const element of removed) this.highlighter.removeRanges(this.terms.removeWithin(element));
     for (const element of exclusionChanged) {
-      this.highlighter.removeRanges(this.terms.removeWithin(element));
-      if (element.isConnected && !isInsideExcluded(element)) this.scanner.scan(element);
+      // An inline element made editable or hidden takes part of its block's text with it.
+      const root = isInlineElement(element) ? containerOf(element) : element;
+      this.highlighter.removeRanges(this.terms.removeWithin(root));
+      if (root.isConnected && !isInsideExcluded(root)) this.scanner.scan(root);
     }
     for (const root of roots) this.scanner.scan(root);
   }
@@ -307,13 +312,16 @@ class ActiveSession {
 
   private termsWithin(element: Element): FoundTerm[] {
     if (element === this.doc.body || element === this.doc.documentElement) return [];
-    // Proportional to the focused element, not to the page: its text nodes, looked up one by one.
-    const found = new Set<FoundTerm>();
-    const walker = this.doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(), seen = 0; node && seen < MAX_FOCUS_TEXT_NODES; node = walker.nextNode(), seen++) {
-      for (const term of this.terms.termsAt(node as Text)) if (this.isShown(term)) found.add(term);
+    // Proportional to the focused element, not to the page: its own block's terms that lie inside
+    // it (a focused link), then the blocks inside it, looked up one by one.
+    const found: FoundTerm[] = [];
+    const own = isInlineElement(element) ? containerOf(element) : element;
+    for (const term of this.terms.termsIn(own)) if (this.isShown(term) && (own === element || term.isWithin(element))) found.push(term);
+    const walker = this.doc.createTreeWalker(element, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(), seen = 0; node && seen < MAX_FOCUS_ELEMENTS; node = walker.nextNode(), seen++) {
+      for (const term of this.terms.termsIn(node as Element)) if (this.isShown(term)) found.push(term);
     }
-    return [...found];
+    return found;
   }
 
   private openPopover(term: FoundTerm): void {

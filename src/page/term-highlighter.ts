@@ -110,7 +110,7 @@ export class TermHighlighter {
   }
 
   removeRanges(terms: readonly FoundTerm[]): void {
-    for (const term of terms) this.highlight.delete(term.range);
+    for (const term of terms) this.hide(term);
   }
 
   setStyle(style: UnderlineStyle): void {
@@ -192,9 +192,14 @@ export class TermHighlighter {
         this.nearViewport.add(container);
         this.showContainer(container);
       } else if (this.nearViewport.delete(container)) {
-        for (const term of this.terms.termsIn(container)) this.highlight.delete(term.range);
+        for (const term of this.terms.termsIn(container)) this.hide(term);
       }
     }
+  }
+
+  private hide(term: FoundTerm): void {
+    const range = term.releaseRange();
+    if (range) this.highlight.delete(range);
   }
 
   private showContainer(container: Element): void {

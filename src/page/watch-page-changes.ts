@@ -6,8 +6,10 @@ const BATCH_MS = 150;
 export interface PageChanges {
   /** Subtrees whose text may have changed; to rescan. */
   roots: Node[];
-  /** Text nodes that were removed or changed; their old terms must go. */
-  staleText: Text[];
+  /** Block containers whose own text changed: their terms are out of date until they are rescanned. */
+  changedContainers: Element[];
+  /** Elements taken out of the page: the terms of the containers inside them must go. */
+  removed: Element[];
   /** Elements that became, or stopped being, excluded (made editable, hidden, not to translate). */
   exclusionChanged: Element[];
   /** The page replaced its whole document (document.open()), which also drops every listener. */
@@ -57,33 +59,51 @@ export function watchPageChanges(doc: Document, isOwnNode: (node: Node) => boole
 
 function summarise(records: MutationRecord[], isOwnNode: (node: Node) => boolean): PageChanges {
   const roots = new Set<Node>();
-  const staleText = new Set<Text>();
+  const changedContainers = new Set<Element>();
+  const removed = new Set<Element>();
   const exclusionChanged = new Set<Element>();
   let documentReplaced = false;
   for (const record of records) {
-    if (isOwnNode(record.target)) continue;
+    const target = record.target;
+    if (isOwnNode(target)) continue;
     if (record.type === 'attributes') {
-      exclusionChanged.add(record.target as Element);
+      exclusionChanged.add(target as Element);
       continue;
     }
-    if (record.target.nodeType === Node.DOCUMENT_NODE) documentReplaced = true;
+    if (target.nodeType === Node.DOCUMENT_NODE) documentReplaced = true;
     if (record.type === 'characterData') {
-      if (record.target.nodeType === Node.TEXT_NODE) staleText.add(record.target as Text);
-      roots.add(containerOf(record.target));
+      const container = containerOf(target);
+      changedContainers.add(container);
+      roots.add(container);
       continue;
     }
-    for (const node of record.removedNodes) collectText(node, staleText);
-    const touchesInlineText = [...record.addedNodes, ...record.removedNodes].some((n) => n.nodeType === Node.TEXT_NODE || isInline(n));
-    if (touchesInlineText) {
-      roots.add(record.target.nodeType === Node.ELEMENT_NODE && !isInline(record.target) ? record.target : containerOf(record.target));
+    // Read by index: spreading each NodeList into a new array cost more than the rest of this loop.
+    let touchesInlineText = false;
+    const removedNodes = record.removedNodes;
+    for (let i = 0; i < removedNodes.length; i++) {
+      const node = removedNodes[i]!;
+      if (node.nodeType === Node.TEXT_NODE) touchesInlineText = true;
+      else if (node.nodeType === Node.ELEMENT_NODE) {
+        if (isInline(node)) touchesInlineText = true;
+        removed.add(node as Element);
+      }
     }
-    for (const node of record.addedNodes) {
-      if (node.nodeType === Node.ELEMENT_NODE && !isInline(node) && !isOwnNode(node)) roots.add(node);
+    const addedNodes = record.addedNodes;
+    for (let i = 0; i < addedNodes.length; i++) {
+      const node = addedNodes[i]!;
+      if (node.nodeType === Node.TEXT_NODE || isInline(node)) touchesInlineText = true;
+      else if (node.nodeType === Node.ELEMENT_NODE && !isOwnNode(node)) roots.add(node);
+    }
+    if (touchesInlineText) {
+      const container = target.nodeType === Node.ELEMENT_NODE && !isInline(target) ? (target as Element) : containerOf(target);
+      changedContainers.add(container);
+      roots.add(container);
     }
   }
   return {
     roots: outermost([...roots]).filter((root) => root.isConnected && !isInsideExcluded(root)),
-    staleText: [...staleText],
+    changedContainers: [...changedContainers],
+    removed: outermost([...removed]) as Element[],
     exclusionChanged: outermost([...exclusionChanged]) as Element[],
     documentReplaced,
   };
@@ -91,15 +111,6 @@ function summarise(records: MutationRecord[], isOwnNode: (node: Node) => boolean
 
 function isInline(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && isInlineElement(node as Element);
-}
-
-function collectText(node: Node, into: Set<Text>): void {
-  if (node.nodeType === Node.TEXT_NODE) {
-    into.add(node as Text);
-    return;
-  }
-  const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) into.add(text as Text);
 }
 
 /**

@@ -9,7 +9,9 @@
  * turn so that the machine's noise falls on both. For each page:
  *
  * - floor: without the extension, one TreeWalker pass over document.body joining every text node's
- *   data, timed inside the page: the least any text scanner has to do.
+ *   data, timed inside the page: the least any text scanner has to do. Also timed from a fresh
+ *   isolated world (CDP Page.createIsolatedWorld), the kind of world content scripts run in, where
+ *   each node reached needs a wrapper of its own: the least a content script has to do.
  * - extension: from navigation to the underlines being stable (the sum of the sizes of the
  *   `medgloss-term-*` highlights has not changed for QUIET_MS while frames and timers run), the
  *   first underline, the load event, long tasks and main-thread busy time (CDP TaskDuration, read
@@ -24,7 +26,9 @@
  * - mark.js: without the extension, `new Mark(document.body).markRegExp(re)` with one alternation of
  *   every glossary name, until `done`, and until the layout that follows.
  * - the page's own work: 2,000 DOM changes to its paragraphs, with and without the extension, and
- *   the main-thread time of what follows them (the extension rescans changed blocks 150 ms later).
+ *   the main-thread time of what follows them (the extension rescans changed blocks 150 ms later);
+ *   without the extension also with a control observer of the page's own, set up like ours: the
+ *   cost of the browser recording changes for any observer.
  * - heap: the renderer's JS heap after a forced GC (CDP Runtime.getHeapUsage; the content script's
  *   isolated world shares the page's isolate, so this includes it).
  * - hover (5 MB page only): document.caretPositionFromPoint at 200 seeded random viewport points,
@@ -46,6 +50,7 @@ import { EXTENSION_DIR, type ExtensionBrowser, launchPlain, launchWithExtension,
 import { type FixturePage, SHARED_DIR, seedPageHtml, serveFixtures } from '../e2e/fixture-server';
 import type { ScanPass } from '../../src/page/page-scanner';
 import type { PageStats } from '../../src/page/start-page';
+import { EXCLUSION_ATTRIBUTES } from '../../src/page/collect-blocks';
 import { generatePages } from './generate-pages';
 
 const RESULTS_FILE = resolve(import.meta.dirname, 'results/browser-bench.json');
@@ -161,6 +166,18 @@ const DOM_CHANGES_EXPR = `(async () => {
   return { t0, syncMs, withObserversMs: performance.now() - t0, paragraphs: targets.length };
 })()`;
 
+/**
+ * The control for the page's DOM changes: a MutationObserver with the options the content script
+ * uses, installed by the page itself, whose callback only keeps the records. What the page's changes
+ * cost with it is what any extension that follows page changes costs; ours is compared with it.
+ */
+const CONTROL_OBSERVER_EXPR = `(() => {
+  const kept = [];
+  const observer = new MutationObserver((records) => { for (const r of records) kept.push(r); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ${JSON.stringify(EXCLUSION_ATTRIBUTES)} });
+  window.__mgControlObserver = observer;
+})()`;
+
 /** caretPositionFromPoint at seeded random points, alone and with the word's client rects. */
 const HOVER_EXPR = `(() => {
   let state = 0x9e3779b9;
@@ -257,6 +274,10 @@ interface RunFigures {
   load: LoadFigures;
   dom: DomFigures;
   floor?: { ms: number; chars: number; textNodes: number };
+  /** The same floor walked from a fresh isolated world, the kind of world content scripts run in. */
+  isolatedFloor?: { ms: number; chars: number; textNodes: number };
+  /** The page's DOM changes again, with the control observer (CONTROL_OBSERVER_EXPR) installed. */
+  domControl?: DomFigures;
   /** Main-thread time per frame while the page scrolls SCROLL_FRAMES frames from the top. */
   scroll?: { msPerFrame: number; frames: number };
   /** The content script's first pass over the whole page (see PageScanner's ScanStats). */
@@ -370,6 +391,17 @@ async function measureLoad(page: Page, cdp: CDPSession, url: string, windowMs: n
     styleMs: (m.RecalcStyleDuration ?? 0) * 1000,
     heapBytes: await heapAfterGc(cdp),
   };
+}
+
+/**
+ * Evaluates an expression in a new isolated world of the page's main frame: the same kind of world
+ * a content script runs in, where every DOM node reached needs a wrapper of that world's own.
+ */
+async function evaluateInIsolatedWorld<T>(page: Page, cdp: CDPSession, expression: string): Promise<T> {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'medgloss-bench-floor' });
+  const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
+  return result.value as T;
 }
 
 async function measureDomChanges(page: Page, cdp: CDPSession): Promise<DomFigures> {
@@ -528,16 +560,20 @@ async function plainRun(context: BrowserContext, url: string, windowMs: number, 
   const { page, cdp } = await openPage(context);
   try {
     const load = await measureLoad(page, cdp, url, windowMs);
+    const isolatedFloor = await evaluateInIsolatedWorld<RunFigures['isolatedFloor']>(page, cdp, FLOOR_EXPR);
     const floor = (await page.evaluate(FLOOR_EXPR)) as RunFigures['floor'];
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
     const scroll = await measureScrolling(page, cdp);
     await scrollToBottom(page);
     await page.waitForTimeout(100);
     const dom = await measureDomChanges(page, cdp);
+    await page.evaluate(CONTROL_OBSERVER_EXPR);
+    const domControl = await measureDomChanges(page, cdp);
+    await page.evaluate('window.__mgControlObserver.disconnect()');
     // The DOM changes leave the text as it was (a few paragraphs lose their inline markup).
     await injectMark(page, markSource);
     const mark = (await page.evaluate(markExpr(regexSource))) as RunFigures['mark'];
-    return { load, dom, floor, mark, hover: hoverFigures, scroll };
+    return { load, dom, domControl, floor, isolatedFloor, mark, hover: hoverFigures, scroll };
   } finally {
     await page.close();
   }
@@ -647,6 +683,9 @@ function medians(runs: readonly RunFigures[]) {
     popupTimedOut: runs.some((r) => r.popupTimedOut) ? 1 : 0,
     layoutMs: med(runs, (r) => r.load.layoutMs),
     styleMs: med(runs, (r) => r.load.styleMs),
+    isolatedFloorMs: med(runs, (r) => r.isolatedFloor?.ms),
+    domControlSyncMs: med(runs, (r) => r.domControl?.syncMs),
+    domControlWithObserversMs: med(runs, (r) => r.domControl?.withObserversMs),
     domSyncMs: med(runs, (r) => r.dom.syncMs),
     domWithObserversMs: med(runs, (r) => r.dom.withObserversMs),
     domBusyAfterMs: med(runs, (r) => r.dom.busyAfterMs),
@@ -668,7 +707,7 @@ function medians(runs: readonly RunFigures[]) {
     scanBusyMs: med(runs, (r) => r.firstScan?.busyMs),
     scanSlices: med(runs, (r) => r.firstScan?.slices),
     scanLongestSliceMs: med(runs, (r) => r.firstScan?.longestSliceMs),
-    scanSlicesOverTwiceBudget: med(runs, (r) => r.firstScan?.slicesOverTwiceBudget),
+    scanSlicesOverLimit: med(runs, (r) => r.firstScan?.slicesOverLimit),
     scanCharacters: med(runs, (r) => r.firstScan?.characters),
     addedBlocks: med(runs, (r) => r.added?.blocks),
     addedCharacters: med(runs, (r) => r.added?.characters),
@@ -718,6 +757,8 @@ function summarise(name: string, kind: PageSummary['kind'], htmlBytes: number, p
       markOverExtraBusy: div(p.markWithLayoutMs, extBusy),
       markOverStable: div(p.markWithLayoutMs, e.stableMs),
       domExtOverPlain: div(e.domWithObserversMs, p.domWithObserversMs),
+      domExtOverControl: div(e.domWithObserversMs, p.domControlWithObserversMs),
+      scanBusyOverIsolatedFloor: div(e.scanBusyMs, p.isolatedFloorMs),
       heapExtOverPlain: div(e.heapBytes, p.heapBytes),
     },
   };
@@ -732,18 +773,14 @@ function printPage(s: PageSummary): void {
   const rows: string[][] = [
     ['', 'without ext.', 'with ext.', 'difference', 'ratio'],
     ['floor: TreeWalker join of all text nodes', ms(s.floorMs, 1), '', '', ''],
+    ['  the same from an isolated world (as content scripts run)', ms(p.isolatedFloorMs, 1), '', '', ratio(p.isolatedFloorMs, s.floorMs)],
     ['load event', ms(p.loadEventMs), ms(e.loadEventMs), d(e.loadEventMs, p.loadEventMs), ratio(e.loadEventMs, p.loadEventMs)],
     ['first underline (from navigation)', '', ms(e.firstHighlightMs), '', ''],
     ['content script: scan starts (from navigation)', '', ms(e.scanStartedMs), '', ''],
     ['content script: all matches found (from scan start)', '', ms(e.scanAllFoundMs), '', `${ratio(e.scanAllFoundMs, s.floorMs)} floor`],
     ['  of which scanning (main thread)', '', ms(e.scanBusyMs), '', `${ratio(e.scanBusyMs, s.floorMs)} floor`],
-    [
-      '  slices / longest slice / slices over 16 ms',
-      '',
-      `${count(e.scanSlices)} / ${ms(e.scanLongestSliceMs, 1)} / ${count(e.scanSlicesOverTwiceBudget)}`,
-      '',
-      '',
-    ],
+    ['', '', '', '', `${ratio(e.scanBusyMs, p.isolatedFloorMs)} isolated floor`],
+    ['  slices / longest slice / slices over 8 ms', '', `${count(e.scanSlices)} / ${ms(e.scanLongestSliceMs, 1)} / ${count(e.scanSlicesOverLimit)}`, '', ''],
     [
       `${ADDED_PARAGRAPHS} paragraphs appended: blocks rescanned / busy / wall`,
       '',
@@ -779,6 +816,8 @@ function printPage(s: PageSummary): void {
     ['', '', '', '', `${ratio(p.markWithLayoutMs, e.stableMs)} ext. stable`],
     [`page makes ${DOM_CHANGES} DOM changes`, ms(p.domSyncMs, 1), ms(e.domSyncMs, 1), d(e.domSyncMs, p.domSyncMs), ratio(e.domSyncMs, p.domSyncMs)],
     ['  incl. mutation observers', ms(p.domWithObserversMs, 1), ms(e.domWithObserversMs, 1), '', ratio(e.domWithObserversMs, p.domWithObserversMs)],
+    ['  control: the page with an observer like ours', ms(p.domControlSyncMs, 1), '', '', `${ratio(p.domControlSyncMs, p.domSyncMs)} page alone`],
+    ['  control incl. its observer', ms(p.domControlWithObserversMs, 1), '', '', `${ratio(e.domWithObserversMs, p.domControlWithObserversMs)} ext./control`],
     [`  main-thread busy ${AFTER_CHANGES_MS} ms after`, ms(p.domBusyAfterMs), ms(e.domBusyAfterMs), d(e.domBusyAfterMs, p.domBusyAfterMs), ''],
     ['  longest frame gap after', ms(p.domAfterMaxFrameGap), ms(e.domAfterMaxFrameGap), '', ''],
     [
@@ -816,6 +855,7 @@ function printSummary(summaries: PageSummary[]): void {
     [
       'page',
       'floor',
+      'isolated floor',
       'all found',
       'found/floor',
       'scan busy',
@@ -830,6 +870,7 @@ function printSummary(summaries: PageSummary[]): void {
       'long task +',
       'timers held +',
       'DOM ×',
+      'DOM × control',
       'scroll +/frame',
       'hover',
       'heap +',
@@ -841,6 +882,7 @@ function printSummary(summaries: PageSummary[]): void {
     rows.push([
       s.name,
       ms(s.floorMs, 1),
+      ms(p.isolatedFloorMs, 1),
       ms(e.scanAllFoundMs),
       ratio(e.scanAllFoundMs, s.floorMs),
       ms(e.scanBusyMs),
@@ -855,6 +897,7 @@ function printSummary(summaries: PageSummary[]): void {
       ms(e.extraLongtaskTotal),
       e.timerGapTotal === null || p.timerGapTotal === null ? '–' : ms(e.timerGapTotal - p.timerGapTotal),
       ratio(e.domWithObserversMs, p.domWithObserversMs),
+      ratio(e.domWithObserversMs, p.domControlWithObserversMs),
       e.scrollMsPerFrame === null || p.scrollMsPerFrame === null ? '–' : ms(e.scrollMsPerFrame - p.scrollMsPerFrame, 2),
       ms(e.pointerMedianMs, 3),
       e.heapBytes === null || p.heapBytes === null ? '–' : mb(e.heapBytes - p.heapBytes),
