@@ -19,6 +19,7 @@ const REVIEWED: Record<string, Record<string, 'right' | 'wrong'>> = {
   'nytimes-5.html': { 'covid-19': 'right', covid: 'right' },
   'telegraph.html': { 'kidney disease': 'right', acute: 'wrong' }, // "So acute that you could feel the verrucas"
   'wikipedia-2.html': { 'ischaemic heart disease': 'right' },
+  'yahoo-2.html': { oncology: 'right' }, // "Oncology Nurse Diagnosed with Cancer Writes Apology Letter"
 };
 
 describe('quality on real text (issue 4 goals)', () => {
