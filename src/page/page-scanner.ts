@@ -113,15 +113,17 @@ export class PageScanner {
       for (;;) {
         // The clock is read every few blocks, not every block: from the content script's world a
         // read costs about half a microsecond, and a long page has tens of thousands of blocks.
-        if (sinceClock >= CLOCK_EVERY && performance.now() > deadline) {
-          endSlice();
-          await yieldToPage();
-          if (this.stopped) break;
-          sliceStart = performance.now();
-          deadline = sliceStart + SLICE_BUDGET_MS;
-          pass.slices++;
+        if (sinceClock >= CLOCK_EVERY) {
+          sinceClock = 0;
+          if (performance.now() > deadline) {
+            endSlice();
+            await yieldToPage();
+            if (this.stopped) break;
+            sliceStart = performance.now();
+            deadline = sliceStart + SLICE_BUDGET_MS;
+            pass.slices++;
+          }
         }
-        if (sinceClock >= CLOCK_EVERY) sinceClock = 0;
         const next = blocks.next();
         if (next.done) break;
         const block = next.value;

@@ -128,10 +128,6 @@ export class PageTerms {
     return this.byContainer.get(container) ?? [];
   }
 
-  hasContainer(container: Element): boolean {
-    return this.byContainer.has(container);
-  }
-
   /** Every term, in any order: for counting. */
   unordered(): FoundTerm[] {
     return [...this.byContainer.values()].flat();
