@@ -11,11 +11,15 @@ export const HOST_TAG = 'medgloss-popover';
 export interface BlockNodes {
   nodes: Text[];
   starts: number[];
+  /** The length of the block's joined text. */
+  length: number;
 }
 
-export interface TextBlock extends BlockNodes {
+export interface TextBlock {
   /** The nearest non-inline ancestor: observed for visibility, rescanned when it changes. */
   container: Element;
+  /** The block's first text node: enough to find the others again (see findBlockNodes). */
+  first: Text;
   text: string;
 }
 
@@ -200,23 +204,53 @@ export function containerOf(node: Node): Element {
 }
 
 class BlockBuilder {
-  readonly nodes: Text[] = [];
-  readonly starts: number[] = [];
+  private first: Text | undefined;
   private readonly parts: string[] = [];
-  private length = 0;
 
   constructor(readonly container: Element) {}
 
   add(text: Text, data: string): void {
-    this.nodes.push(text);
-    this.starts.push(this.length);
+    this.first ??= text;
     this.parts.push(data);
-    this.length += data.length;
   }
 
   finish(): TextBlock {
-    return { container: this.container, nodes: this.nodes, starts: this.starts, text: this.parts.join('') };
+    return { container: this.container, first: this.first!, text: this.parts.join('') };
   }
+}
+
+/**
+ * Finds a block's text nodes again from its first one, by the rules of walkBlocks. The scan keeps
+ * no node lists: a long page's lists held a wrapper object for every text node, which the garbage
+ * collector then had to walk during the scan (the heap and the longest slices both grew with them,
+ * measured in `npm run bench`). Only blocks near the viewport, or pointed at, need their nodes.
+ */
+export function findBlockNodes(first: Text, container: Element): BlockNodes {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  const doc = first.ownerDocument;
+  const walker = doc.createTreeWalker(first.getRootNode(), NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  walker.currentNode = first;
+  for (let node: Node | null = first; node;) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node as Text;
+      if (containerOf(text) !== container) break;
+      nodes.push(text);
+      starts.push(length);
+      length += text.data.length;
+      node = walker.nextNode();
+      continue;
+    }
+    const element = node as Element;
+    if (isExcluded(element)) {
+      node = nextOutside(walker);
+      continue;
+    }
+    if (!INLINE.has(element.localName)) break;
+    node = walker.nextNode();
+  }
+  return { nodes, starts, length };
 }
 
 /** The node holding a text offset and the offset inside it; `end` picks the node a range ends in. */

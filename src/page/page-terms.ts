@@ -1,7 +1,34 @@
 import type { Matcher } from '../matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
 import { findMatches } from '../matching/find-matches';
-import { type BlockNodes, type TextBlock, locateOffset } from './collect-blocks';
+import { type BlockNodes, type TextBlock, findBlockNodes, locateOffset } from './collect-blocks';
+
+/**
+ * A block that has terms, as its terms keep it: its first text node and the length of its text.
+ * Its node list is found again when one of its terms needs a range, and given up with the ranges.
+ */
+class FoundBlock {
+  private found: BlockNodes | undefined;
+
+  constructor(
+    private readonly first: Text,
+    private readonly container: Element,
+    private readonly length: number,
+  ) {}
+
+  /**
+   * The block's text nodes, or undefined if its text is no longer what was scanned (a change the
+   * page watcher has not reported yet: the block is rescanned then).
+   */
+  nodes(): BlockNodes | undefined {
+    this.found ??= findBlockNodes(this.first, this.container);
+    return this.found.length === this.length ? this.found : undefined;
+  }
+
+  release(): void {
+    this.found = undefined;
+  }
+}
 
 /**
  * One occurrence of a glossary term on the page. It keeps the least it can: a long page holds tens
@@ -14,8 +41,8 @@ export class FoundTerm {
   constructor(
     readonly entry: number,
     readonly container: Element,
-    /** The text nodes of the term's block, shared by all its terms. */
-    private readonly block: BlockNodes,
+    /** The term's block, shared by all its terms. */
+    private readonly block: FoundBlock,
     /** Where the term starts and ends in the block's joined text. */
     private readonly start: number,
     private readonly end: number,
@@ -24,30 +51,36 @@ export class FoundTerm {
   /**
    * The term's text as a StaticRange, made on first use and then kept, so that the same object can
    * be taken out of the highlight again. Only the terms near the viewport, or pointed at, ever need
-   * one: making a range for every term cost a tenth of a long page's scan.
+   * one: making a range for every term cost a tenth of a long page's scan. Undefined while the
+   * block's text differs from what was scanned.
    */
-  get range(): StaticRange {
+  get range(): StaticRange | undefined {
     if (!this.madeRange) {
-      const start = locateOffset(this.block, this.start, false);
-      const end = locateOffset(this.block, this.end, true);
+      const nodes = this.block.nodes();
+      if (!nodes) return undefined;
+      const start = locateOffset(nodes, this.start, false);
+      const end = locateOffset(nodes, this.end, true);
       this.madeRange = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
     }
     return this.madeRange;
   }
 
   /**
-   * Gives up the range, if one was made, for the caller to take out of the highlight: a term far
-   * from the viewport keeps none, so the ranges kept follow the reader, not the length of the page.
+   * Gives up the range, if one was made, for the caller to take out of the highlight, and the
+   * block's node list with it: a term far from the viewport keeps neither, so what is kept follows
+   * the reader, not the length of the page.
    */
   releaseRange(): StaticRange | undefined {
     const range = this.madeRange;
     this.madeRange = undefined;
+    this.block.release();
     return range;
   }
 
   /** Whether the term's text begins or ends inside `node`. */
   isWithin(node: Node): boolean {
-    return node.contains(locateOffset(this.block, this.start, false).node) || node.contains(locateOffset(this.block, this.end, true).node);
+    const nodes = this.block.nodes();
+    return nodes !== undefined && (node.contains(locateOffset(nodes, this.start, false).node) || node.contains(locateOffset(nodes, this.end, true).node));
   }
 }
 
@@ -80,8 +113,8 @@ export class PageTerms {
     if (matches.length === 0) return [];
     learnDefinedAbbreviations(block.text, matches, matcher);
     // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.
-    const nodes: BlockNodes = { nodes: block.nodes, starts: block.starts };
-    const found = matches.map((match) => new FoundTerm(match.entry, block.container, nodes, match.start, match.end));
+    const kept = new FoundBlock(block.first, block.container, block.text.length);
+    const found = matches.map((match) => new FoundTerm(match.entry, block.container, kept, match.start, match.end));
     const list = this.byContainer.get(block.container);
     // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
     if (list) for (const term of found) list.push(term);

@@ -331,6 +331,9 @@ class ActiveSession {
     void this.context.loadEntry(this.glossary.entries[term.entry]!.id).then((entry) => {
       // The reader may have moved on while the definition was on its way.
       if (!entry || request !== this.popoverRequest || this.stopped) return;
+      // No range while the page has changed the term's text: it is rescanned in a moment.
+      const anchor = term.range;
+      if (!anchor) return;
       const actions = {
         onClose: () => this.hover.hide(),
         onMore: () => this.context.openGlossary(entry.id),
@@ -339,7 +342,7 @@ class ActiveSession {
           this.context.markKnown(entry.id);
         },
       };
-      this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, term.range, actions, { takeFocus: keyboard !== undefined });
+      this.popover.show(entry, this.glossary.categories[entry.category] ?? entry.category, anchor, actions, { takeFocus: keyboard !== undefined });
       if (keyboard) this.popover.announce(`Term ${keyboard.position}: ${entry.term}. ${entry.short}`);
     });
   }

@@ -20,7 +20,9 @@ export function termAtPoint(
   if (!element) return undefined;
   const container = isInlineElement(element) ? containerOf(element) : element;
   for (const term of terms.termsIn(container)) {
-    if (isShown(term) && containsPoint(doc, term.range, x, y)) return term;
+    if (!isShown(term)) continue;
+    const range = term.range;
+    if (range && containsPoint(doc, range, x, y)) return term;
   }
   return undefined;
 }

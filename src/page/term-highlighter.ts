@@ -205,7 +205,9 @@ export class TermHighlighter {
   private showContainer(container: Element): void {
     this.ensureRegistered();
     for (const term of this.terms.termsIn(container)) {
-      if (this.isShown(term)) this.highlight.add(term.range);
+      if (!this.isShown(term)) continue;
+      const range = term.range;
+      if (range) this.highlight.add(range);
     }
   }
 }

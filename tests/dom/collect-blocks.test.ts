@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isInsideExcluded, locateOffset, walkBlocks } from '../../src/page/collect-blocks';
+import { findBlockNodes, isInsideExcluded, locateOffset, walkBlocks } from '../../src/page/collect-blocks';
 
 function blockTexts(root: Node = document.body): string[] {
   return [...walkBlocks(root)].map((b) => b.text.trim());
@@ -74,12 +74,36 @@ describe('walkBlocks', () => {
   it('maps text offsets back to nodes, choosing the node a range ends in', () => {
     document.body.innerHTML = '<p><b>helio</b>trope rash</p>';
     const [block] = [...walkBlocks(document.body)];
-    const start = locateOffset(block!, 5, false);
-    const end = locateOffset(block!, 5, true);
+    const nodes = findBlockNodes(block!.first, block!.container);
+    const start = locateOffset(nodes, 5, false);
+    const end = locateOffset(nodes, 5, true);
     expect(start.node.data).toBe('trope rash');
     expect(start.offset).toBe(0);
     expect(end.node.data).toBe('helio');
     expect(end.offset).toBe(5);
+  });
+});
+
+describe('findBlockNodes', () => {
+  const pages = {
+    'inline markup and blank text': '<p>A <b>helio</b><i>trope</i> <a href="#"><span>rash</span></a> here.</p><p> <b>lupus</b> </p>',
+    'blocks inside a container with text of its own': '<div>before <b>x</b><p>inside <i>it</i></p>after <em>y</em><ul><li>one</li></ul>end</div>',
+    'excluded elements inside a block': '<p>lupus <button>no</button> flare <code>x</code> rash<script>1</script> end</p><p>next</p>',
+    'line breaks and nested inline': '<p><span>one<br>two <b><i>three</i></b></span><br>four</p>',
+    'a shadow root': '<div id="host">light text</div>',
+  };
+
+  it.each(Object.entries(pages))("finds the same text nodes again from a block's first one: %s", (name, html) => {
+    document.body.innerHTML = html;
+    if (name === 'a shadow root') document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = 'top <b>level</b><p>para <i>graph</i></p> tail';
+    const blocks = [...walkBlocks(document.body)];
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) {
+      const found = findBlockNodes(block.first, block.container);
+      expect(found.nodes.map((n) => n.data).join('')).toBe(block.text);
+      expect(found.length).toBe(block.text.length);
+      expect(found.nodes[0]).toBe(block.first);
+    }
   });
 });
 
