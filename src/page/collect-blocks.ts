@@ -117,6 +117,9 @@ export function isInsideExcluded(node: Node): boolean {
   return false;
 }
 
+/** How many text parents a walk remembers the container of. */
+const RECENT_PARENTS = 64;
+
 /** What a walk reports besides text, for the caller to watch. */
 export interface WalkWatchers {
   /** An open shadow root, walked after the light DOM: its later changes must be watched too. */
@@ -146,7 +149,12 @@ export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<
       const text = node as Text;
       const parent = text.parentNode!;
       let container = containers.get(parent);
-      if (!container) containers.set(parent, (container = containerOf(text)));
+      if (!container) {
+        // Only the parents of the last few blocks: keeping every one until a long page's walk ends
+        // kept its elements' wrappers alive into the old generation, for the collector to mark.
+        if (containers.size >= RECENT_PARENTS) containers.clear();
+        containers.set(parent, (container = containerOf(text)));
+      }
       if (builder && builder.container !== container) {
         yield builder.finish();
         builder = undefined;

@@ -105,7 +105,8 @@ export class PageScanner {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       this.listener.onRootStarted();
-      const cleared = new Set<Element>();
+      const scan = this.terms.startScan();
+      const onStale = (stale: FoundTerm[]) => this.listener.onRemoved(stale);
       const blocks = walkBlocks(root, {
         shadowRoot: (shadowRoot) => this.listener.onShadowRoot(shadowRoot),
         undefinedElement: (element) => this.listener.onUndefinedElement(element),
@@ -127,12 +128,7 @@ export class PageScanner {
         const next = blocks.next();
         if (next.done) break;
         const block = next.value;
-        if (!cleared.has(block.container)) {
-          cleared.add(block.container);
-          const removed = this.terms.removeContainer(block.container);
-          if (removed.length > 0) this.listener.onRemoved(removed);
-        }
-        const found = this.terms.addBlock(block, this.matcher);
+        const found = this.terms.addBlock(block, this.matcher, scan, onStale);
         pass.blocks++;
         pass.characters += block.text.length;
         sinceClock += 1 + (block.text.length >> 8);

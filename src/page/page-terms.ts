@@ -89,60 +89,89 @@ export class FoundTerm {
  * the term under the pointer (in the pointed block), and to drop a block's terms when its text
  * changes. Every update costs in proportion to what changed, never to the size of the page.
  */
-export class PageTerms {
-  private readonly byContainer = new Map<Element, FoundTerm[]>();
+/** What the page's record of one block container holds. */
+interface ContainerTerms {
+  terms: FoundTerm[];
   /**
-   * Reading order of containers: the order they were first scanned in, which is document order for
-   * the first scan and for content added after it. Kept when a container is rescanned, so ordering
+   * Reading order: the order containers were first scanned in, which is document order for the
+   * first scan and for content added after it. Kept when a container is rescanned, so ordering
    * never needs the DOM (sorting tens of thousands of terms with compareDocumentPosition froze long
    * pages for seconds).
    */
-  private readonly order = new WeakMap<Element, number>();
-  private nextOrder = 0;
+  order: number;
+  /** The scan that found the terms: a later scan of the container replaces them. */
+  scan: number;
+}
 
+export class PageTerms {
+  /**
+   * One record per container that has had terms, kept while the container is on the page (for its
+   * order) and dropped when it leaves. A plain Map: a WeakMap's entries cost the collector more.
+   */
+  private readonly byContainer = new Map<Element, ContainerTerms>();
+  private nextOrder = 0;
+  private nextScan = 0;
+
+  /** How many containers have terms. */
   get size(): number {
-    return this.byContainer.size;
+    let count = 0;
+    for (const record of this.byContainer.values()) if (record.terms.length > 0) count++;
+    return count;
+  }
+
+  /** A new scan of some part of the page: the containers it reaches have their terms found anew. */
+  startScan(): number {
+    return ++this.nextScan;
   }
 
   /**
    * Finds the terms of one block, records them and returns them. Abbreviations the block defines
-   * are added to the page's matcher for the blocks after it.
+   * are added to the page's matcher for the blocks after it. The container's terms from an earlier
+   * scan are dropped first and handed to `onStale` (a container can hold several blocks, so this is
+   * done once per scan, not per block).
    */
-  addBlock(block: TextBlock, matcher: Matcher): FoundTerm[] {
+  addBlock(block: TextBlock, matcher: Matcher, scan: number, onStale?: (stale: FoundTerm[]) => void): FoundTerm[] {
+    const record = this.byContainer.get(block.container);
+    if (record && record.scan !== scan) {
+      const stale = record.terms;
+      record.terms = [];
+      record.scan = scan;
+      if (stale.length > 0) onStale?.(stale);
+    }
     const matches = findMatches(block.text, matcher);
     if (matches.length === 0) return [];
     learnDefinedAbbreviations(block.text, matches, matcher);
     // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.
     const kept = new FoundBlock(block.first, block.container, block.text.length);
     const found = matches.map((match) => new FoundTerm(match.entry, block.container, kept, match.start, match.end));
-    const list = this.byContainer.get(block.container);
+    if (!record) this.byContainer.set(block.container, { terms: found, order: this.nextOrder++, scan });
     // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
-    if (list) for (const term of found) list.push(term);
-    else this.byContainer.set(block.container, found);
-    if (!this.order.has(block.container)) this.order.set(block.container, this.nextOrder++);
+    else for (const term of found) record.terms.push(term);
     return found;
   }
 
-  /** Forgets every term of one block container; returns them. */
+  /** Forgets every term of one block container (it keeps its place in reading order); returns them. */
   removeContainer(container: Element): FoundTerm[] {
-    const removed = this.byContainer.get(container) ?? [];
-    this.byContainer.delete(container);
+    const record = this.byContainer.get(container);
+    if (!record) return [];
+    const removed = record.terms;
+    record.terms = [];
     return removed;
   }
 
   /**
-   * Forgets the terms of the containers in a subtree: the subtree itself if it is one, every element
-   * inside it, and inside the open shadow roots within it. In proportion to the subtree, so a page
-   * removing or hiding a small part of itself costs little however long it is.
+   * Forgets the containers in a subtree, and their terms: the subtree itself if it is one, every
+   * element inside it, and inside the open shadow roots within it. In proportion to the subtree, so
+   * a page removing or hiding a small part of itself costs little however long it is.
    */
   removeWithin(root: Node): FoundTerm[] {
     const removed: FoundTerm[] = [];
     if (this.byContainer.size === 0) return removed;
     const forget = (element: Element) => {
-      const terms = this.byContainer.get(element);
-      if (!terms) return;
+      const record = this.byContainer.get(element);
+      if (!record) return;
       this.byContainer.delete(element);
-      for (const term of terms) removed.push(term);
+      for (const term of record.terms) removed.push(term);
     };
     const visit = (subtree: Node) => {
       if (subtree.nodeType === Node.ELEMENT_NODE) forget(subtree as Element);
@@ -158,18 +187,18 @@ export class PageTerms {
   }
 
   termsIn(container: Element): readonly FoundTerm[] {
-    return this.byContainer.get(container) ?? [];
+    return this.byContainer.get(container)?.terms ?? [];
   }
 
   /** Every term, in any order: for counting. */
   unordered(): FoundTerm[] {
-    return [...this.byContainer.values()].flat();
+    return [...this.byContainer.values()].flatMap((record) => record.terms);
   }
 
-  /** Every term in reading order (see `order`); terms within a container are in text order. */
+  /** Every term in reading order (see ContainerTerms.order); terms within a container are in text order. */
   all(): FoundTerm[] {
-    const containers = [...this.byContainer.keys()].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
-    return containers.flatMap((container) => this.byContainer.get(container)!);
+    const records = [...this.byContainer.values()].filter((record) => record.terms.length > 0).sort((a, b) => a.order - b.order);
+    return records.flatMap((record) => record.terms);
   }
 
   clear(): void {

@@ -12,7 +12,8 @@ const matcher = compileMatcher([
 
 function scanned(root: Node = document.body): PageTerms {
   const terms = new PageTerms();
-  for (const block of walkBlocks(root)) terms.addBlock(block, matcher);
+  const scan = terms.startScan();
+  for (const block of walkBlocks(root)) terms.addBlock(block, matcher, scan);
   return terms;
 }
 
@@ -33,6 +34,19 @@ describe('PageTerms', () => {
     expect(terms.termsIn(byId('d'))).toHaveLength(1);
     expect(terms.termsIn(byId('c'))).toHaveLength(1);
     expect(terms.all().map((t) => t.container.id)).toEqual(['a', 'a', 'd', 'b', 'c']);
+  });
+
+  it("replaces a rescanned container's terms once per scan, though its text comes in several blocks, and keeps its place", () => {
+    byId('d').append(' and a heliotrope rash');
+    const terms = scanned();
+    expect(terms.termsIn(byId('d')).map((t) => t.entry)).toEqual([0, 1]);
+    const stale: number[][] = [];
+    const scan = terms.startScan();
+    for (const block of walkBlocks(byId('d'))) terms.addBlock(block, matcher, scan, (old) => stale.push(old.map((t) => t.entry)));
+    // #d's terms once (not its first block's again after its second), then those of #b inside it.
+    expect(stale).toEqual([[0, 1], [0]]);
+    expect(terms.termsIn(byId('d')).map((t) => t.entry)).toEqual([0, 1]);
+    expect(terms.all().map((t) => t.container.id)).toEqual(['a', 'a', 'd', 'd', 'b', 'c']);
   });
 
   it('forgets the containers inside a removed subtree, the subtree itself and nothing else', () => {
