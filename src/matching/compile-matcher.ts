@@ -1,4 +1,4 @@
-import { PREFIX_CODES, nameKeys, nameWords, prefixCode } from './tokenise';
+import { WORD_HASH_BITS, nameKeys, nameWords, plainWordHash } from './tokenise';
 
 /** When an ambiguous name may be underlined; see glossary/README.md. */
 export const AMBIGUITY_RULES = ['medical-context', 'noun', 'exact-case', 'not-title-start'] as const;
@@ -31,13 +31,16 @@ export interface Matcher {
   root: Map<string, TrieNode>;
   /** The most words in any name, so a walk never looks further ahead than it can match. */
   longestName: number;
-  /** 1 at the `prefixCode` of every first word of a name: a word whose code is 0 here starts none. */
-  firstWordPrefixes: Uint8Array;
+  /**
+   * A bit set at the `plainWordHash` of every first word of a name: a plain word whose bit is clear
+   * here starts none. (A plain word is its own key, so it can only be a plain first word.)
+   */
+  firstWordHashes: Uint32Array;
 }
 
 /** Builds the word trie from every name form; cost is linear in the total length of the names. */
 export function compileMatcher(forms: readonly NameForm[]): Matcher {
-  const matcher: Matcher = { root: new Map(), longestName: 0, firstWordPrefixes: new Uint8Array(PREFIX_CODES) };
+  const matcher: Matcher = { root: new Map(), longestName: 0, firstWordHashes: new Uint32Array(WORD_HASH_BITS / 32) };
   for (const form of forms) addForm(matcher, form);
   return matcher;
 }
@@ -50,8 +53,8 @@ export function addForm(matcher: Matcher, form: NameForm, first = false): void {
   const keys = nameKeys(form.text);
   if (keys.length === 0) return;
   matcher.longestName = Math.max(matcher.longestName, keys.length);
-  const code = prefixCode(keys[0]!, 0, keys[0]!.length, true);
-  if (code >= 0) matcher.firstWordPrefixes[code] = 1;
+  const hash = plainWordHash(keys[0]!, 0, keys[0]!.length);
+  if (hash >= 0) matcher.firstWordHashes[hash >>> 5]! |= 1 << (hash & 31);
   let level = matcher.root;
   let node: TrieNode | undefined;
   for (const key of keys) {

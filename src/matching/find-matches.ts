@@ -1,5 +1,5 @@
 import type { CompiledForm, Matcher, TrieNode } from './compile-matcher';
-import { foldWord, isWordJoiner, nextWordStart, prefixCode, wordEnd } from './tokenise';
+import { foldWord, isWordJoiner, nextWordStart, plainWordHash, wordEnd } from './tokenise';
 
 /** A glossary name found in a text: offsets into that text, end exclusive. */
 export interface TermMatch {
@@ -34,9 +34,12 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
   const found: { match: TermMatch; form: CompiledForm }[] = [];
   for (let start = nextWordStart(text, 0); start >= 0;) {
     const end = wordEnd(text, start);
-    if (lower && matcher.firstWordPrefixes[prefixCode(lower, start, end)] === 0) {
-      start = nextWordStart(text, end);
-      continue;
+    if (lower) {
+      const hash = plainWordHash(lower, start, end);
+      if (hash >= 0 && (matcher.firstWordHashes[hash >>> 5]! & (1 << (hash & 31))) === 0) {
+        start = nextWordStart(text, end);
+        continue;
+      }
     }
     let node = lookUp(matcher.root, keyOf(start, end));
     let best: { form: CompiledForm; end: number } | undefined;

@@ -70,40 +70,33 @@ export function foldWord(lower: string): string {
     .replace(/our(s?)$/, 'or$1');
 }
 
-/** How many first characters `prefixCode` reads, and the size of a table indexed by it. */
-const PREFIX_LENGTH = 3;
-export const PREFIX_CODES = 37 ** PREFIX_LENGTH;
+/** The size of the table of first-word hashes, in bits (see `plainWordHash`). */
+export const WORD_HASH_BITS = 1 << 16;
 
 /**
- * The first three characters of a lower-case word (`lower.slice(start, end)`) as a number below
- * PREFIX_CODES, the same for the word and its folded key; -1 when folding could change them (an
- * accent, an invisible character, an apostrophe, "ae" or "oe", a short word ending in "our"), and
- * only a real look-up can tell. Lets the matcher pass over most words of a page without building
- * and hashing a string for each. A key is already folded: `isKey` reads its letters as they are.
+ * A hash below WORD_HASH_BITS of a lower-case word (`lower.slice(start, end)`) that is its own
+ * matching key: ASCII letters and digits only, no "ae" or "oe", not ending in "our" or "ours".
+ * -1 for any other word: folding could change it, and only a real look-up can tell. Page words get
+ * this number while their end is found, and a table of the names' first words then passes over
+ * most of them without building and hashing a string for each (two thirds of a health text's words
+ * got past the three-letter prefixes used before: "the", "and", "treatment").
  */
-export function prefixCode(lower: string, start: number, end: number, isKey = false): number {
-  let code = 0;
-  // One character past the prefix is read too: an invisible character or "ae" there folds into it.
-  for (let i = start; i <= start + PREFIX_LENGTH; i++) {
-    let digit = 36; // past the end of a short word
-    if (i < end) {
-      const c = lower.charCodeAt(i);
-      if (c >= 97 && c <= 122) digit = c - 97;
-      else if (c >= 48 && c <= 57) digit = c - 22;
-      else if (isKey && i === start + PREFIX_LENGTH) break;
-      else return -1;
-      // "ae" and "oe" fold to "e", which moves the letters after them.
-      if (!isKey && c === 101 && i > start && (lower.charCodeAt(i - 1) === 97 || lower.charCodeAt(i - 1) === 111)) return -1;
-    }
-    if (i < start + PREFIX_LENGTH) code = code * 37 + digit;
+export function plainWordHash(lower: string, start: number, end: number): number {
+  let hash = 0;
+  let previous = 0;
+  for (let i = start; i < end; i++) {
+    const c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return -1;
+    // "ae" and "oe" fold to "e".
+    if (c === 101 && (previous === 97 || previous === 111)) return -1;
+    hash = (Math.imul(hash, 31) + c) | 0;
+    previous = c;
   }
-  if (isKey) return code;
-  // "our" at the end folds to "or" (tumour → tumor): in a short word that can reach the prefix.
-  if (end - start <= 6) {
-    const our = lower.indexOf('our', start);
-    if (our !== -1 && our < end) return -1;
-  }
-  return code;
+  // "our" at the end folds to "or" (tumour → tumor, humours → humors).
+  const last = end - 1;
+  const tail = lower.charCodeAt(last) === 115 ? last - 1 : last;
+  if (tail - start >= 2 && lower.charCodeAt(tail) === 114 && lower.charCodeAt(tail - 1) === 117 && lower.charCodeAt(tail - 2) === 111) return -1;
+  return (hash ^ (hash >>> 16)) & (WORD_HASH_BITS - 1);
 }
 
 /** The matching key of one word. */
