@@ -126,13 +126,14 @@ class ActiveSession {
     this.highlighter = new TermHighlighter(doc, this.terms, isShown, settings.underline);
     this.popover = new PopoverHost(doc);
     this.scanner = new PageScanner(this.terms, matcher, {
-      onRootStarted: () => this.highlighter.startChunk(),
+      onRootStarted: () => this.highlighter.endChunk(),
       onFound: (container) => {
         this.highlighter.watch(container);
         if (!this.settings.firstOnly) this.highlighter.showIfNear(container);
       },
       onRemoved: (removed) => this.highlighter.removeRanges(removed),
       onIdle: () => {
+        this.highlighter.endChunk();
         if (this.settings.firstOnly) {
           this.updateFirstMentions();
           this.highlighter.refresh();
