@@ -102,8 +102,8 @@ export const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden',
 const EXCLUDED_BY_ATTRIBUTE = '[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
 
 /** Whether an element and everything inside it must be left alone. */
-export function isExcluded(element: Element): boolean {
-  return EXCLUDED.has(element.localName) || element.matches(EXCLUDED_BY_ATTRIBUTE);
+export function isExcluded(element: Element, localName: string = element.localName): boolean {
+  return EXCLUDED.has(localName) || element.matches(EXCLUDED_BY_ATTRIBUTE);
 }
 
 /** Whether a node sits inside something excluded, checked upwards through shadow roots. */
@@ -116,6 +116,9 @@ export function isInsideExcluded(node: Node): boolean {
   }
   return false;
 }
+
+/** Any character that is not white space (a test, where trim() would copy most text nodes' data). */
+const NOT_BLANK = /\S/;
 
 /** How many text parents a walk remembers the container of. */
 const RECENT_PARENTS = 64;
@@ -161,7 +164,7 @@ export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<
       }
       const data = text.data;
       // Blank text only matters between words of one block (the space in `<b>a</b> <b>b</b>`).
-      if (builder || data.trim() !== '') {
+      if (builder || NOT_BLANK.test(data)) {
         builder ??= new BlockBuilder(container);
         builder.add(text, data);
       }
@@ -169,16 +172,19 @@ export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<
       continue;
     }
     const element = node as Element;
-    if (isExcluded(element)) {
+    // Each property read here is a call into the browser: the name is read once.
+    const name = element.localName;
+    if (isExcluded(element, name)) {
       node = nextOutside(walker);
       continue;
     }
-    if (builder && !INLINE.has(element.localName)) {
+    if (builder && !INLINE.has(name)) {
       yield builder.finish();
       builder = undefined;
     }
-    if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
-    else if (element.localName.includes('-') && !element.matches(':defined')) watchers.undefinedElement?.(element);
+    const shadowRoot = element.shadowRoot;
+    if (shadowRoot) shadowRoots.push(shadowRoot);
+    else if (name.includes('-') && !element.matches(':defined')) watchers.undefinedElement?.(element);
     node = walker.nextNode();
   }
   if (builder) yield builder.finish();
