@@ -56,7 +56,16 @@ function possessiveVariants(name: string): string[] {
   return possessiveVariants(after).flatMap((rest) => [`${match[1]}'s`, match[1], `${match[1]}s`].map((word) => before + word + rest));
 }
 
+/** A name with a phrase after its noun ("spot on the lung"): only the part before it takes a plural. */
+const TRAILING_PHRASE = /^(.+?)(\s+(?:of|in|on|at|to|for|from|with|around|by|under|over|within|into|after|during)\s.+)$/i;
+
 function pluralOf(name: string): string | undefined {
+  const phrase = TRAILING_PHRASE.exec(name);
+  if (phrase) {
+    // Tagged whole, every word became a noun: "spot ons the lungsspot ons the lungs".
+    const head = pluralOf(phrase[1]!);
+    return head && head + phrase[2];
+  }
   // A name read as a verb ("biopsy", "flare") has no noun to pluralise until it is tagged as one.
   const doc = nlp(name);
   doc.tag('Noun');

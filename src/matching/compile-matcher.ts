@@ -65,7 +65,8 @@ export function addForm(matcher: Matcher, form: NameForm, first = false): void {
     }
     level = node.next;
   }
-  const compiled = form.exactCase ? { ...form, exactWords: nameWords(form.text) } : form;
+  const exact = form.exactCase || form.rules.includes('exact-case');
+  const compiled = exact ? { ...form, exactWords: nameWords(form.text) } : form;
   if (first) node!.forms.unshift(compiled);
   else node!.forms.push(compiled);
 }

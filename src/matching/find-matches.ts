@@ -143,7 +143,9 @@ function applyAmbiguityRules(text: string, found: { match: TermMatch; form: Comp
           case 'not-title-start':
             return !isTitleStart(text, match.start);
           case 'exact-case':
-            return text.slice(match.start, match.end) === form.text;
+            // Already held word by word while matching (hasExactWords): comparing the whole text
+            // too would also demand the same spaces and hyphens, and lose "T score" to "T-score".
+            return true;
         }
       }),
     )

@@ -157,6 +157,11 @@ describe('word forms of names with punctuation and proper names', () => {
   it('does not close up hyphenated proper names', () => {
     expect(nameVariants('Guillain-Barré syndrome')).not.toContain('GuillainBarré syndrome');
   });
+
+  it('puts a name with a phrase after its noun in the plural before the phrase', () => {
+    expect(nameVariants('spot on the lung')).toEqual(['spot on the lung', 'spots on the lung']);
+    expect(nameVariants('inflammation of the liver')).toEqual(['inflammation of the liver', 'inflammations of the liver']);
+  });
 });
 
 describe('proper names', () => {
@@ -190,6 +195,19 @@ describe('proper names', () => {
     ],
   ])('%s', (_rule, text, expected) => {
     expect(scan(text)).toEqual(expected);
+  });
+});
+
+describe('names that must match in their exact case', () => {
+  const matcher = compileMatcher([
+    { text: 'T-score', entry: 0, exactCase: true, rules: ['exact-case'] },
+    { text: 'T score', entry: 0, exactCase: true, rules: ['exact-case'] },
+  ]);
+  const found = (text: string) => findMatches(text, matcher).map((m) => text.slice(m.start, m.end));
+
+  it('match across a hyphen or a space, as written in the entry, and not in another case', () => {
+    expect(found('Your T-score was -2.6; last year your T score was -2.1.')).toEqual(['T-score', 'T score']);
+    expect(found('Her t-score and t score in the statistics class.')).toEqual([]);
   });
 });
 
