@@ -198,6 +198,26 @@ describe('proper names', () => {
   });
 });
 
+describe('a lab report, with the real glossary', () => {
+  const glossary = compileGlossary(loadValidGlossary());
+  const matcher = compileMatcher(glossary.forms);
+  const idsIn = (text: string) => findMatches(text, matcher).map((m) => `${glossary.entries[m.entry]!.id}:${text.slice(m.start, m.end)}`);
+
+  it('reads the name on each line as the test it is', () => {
+    // Lines as a patient portal shows them: the name, a value and a flag. Not the ALK gene.
+    expect(idsIn('ALK PHOS 152 U/L H')).toEqual(['alkaline-phosphatase:ALK PHOS']);
+    // Abbreviations of three letters or fewer need another medical word in the same block.
+    expect(idsIn('MCV 101 fL H, RDW 16.2 % H')).toEqual([]);
+    expect(idsIn('Hemoglobin 11.2 g/dL L, MCV 101 fL H, RDW 16.2 % H')).toEqual([
+      'hemoglobin:Hemoglobin',
+      'mean-corpuscular-volume:MCV',
+      'red-cell-distribution-width:RDW',
+    ]);
+    expect(idsIn('Eosinophils 6 %')).toEqual(['eosinophil:Eosinophils']);
+    expect(idsIn('Your T score was -2.6 at the hip.')).toEqual(['t-score:T score']);
+  });
+});
+
 describe('names that must match in their exact case', () => {
   const matcher = compileMatcher([
     { text: 'T-score', entry: 0, exactCase: true, rules: ['exact-case'] },
