@@ -15,6 +15,12 @@ export interface FindOptions {
    * every page.
    */
   isNoun?: (text: string, start: number, end: number) => boolean;
+  /**
+   * Whether the text around the block has medical terms, for the `medical-context` rule when the
+   * block itself has none: a lab report's table puts "MCV 101 fL" in a row of its own. Asked only
+   * then, so its cost is paid by the few blocks that need it.
+   */
+  hasContextAround?: () => boolean;
 }
 
 /**
@@ -26,6 +32,21 @@ export interface FindOptions {
  * the first are only read when the first one starts a name.
  */
 export function findMatches(text: string, matcher: Matcher, options: FindOptions = {}): TermMatch[] {
+  const named = findCandidates(text, matcher);
+  if (!named.some((f) => f.form.rules.length > 0)) return named.map((f) => f.match);
+  return applyAmbiguityRules(text, named, options.isNoun ?? guessIsNoun, options.hasContextAround ?? (() => false));
+}
+
+/**
+ * Whether a text holds a name that needs no context to be a medical term (no ambiguity rule):
+ * what makes the text around a block medical context for it.
+ */
+export function hasUnambiguousTerm(text: string, matcher: Matcher): boolean {
+  return findCandidates(text, matcher).some((f) => f.form.rules.length === 0);
+}
+
+/** Every name in a text, leftmost-longest, before the ambiguity rules are applied. */
+function findCandidates(text: string, matcher: Matcher): { match: TermMatch; form: CompiledForm }[] {
   const lowerWhole = text.toLowerCase();
   // Lower-casing can change the length ("İ" becomes two units); then offsets would drift.
   const lower = lowerWhole.length === text.length ? lowerWhole : undefined;
@@ -63,9 +84,7 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
       start = nextWordStart(text, best.end);
     } else start = nextWordStart(text, end);
   }
-  const named = found.filter((f) => (f.form.exactWords ? !isAuthorInitials(text, f.match) : !isInsideProperName(text, f.match, found)));
-  if (!named.some((f) => f.form.rules.length > 0)) return named.map((f) => f.match);
-  return applyAmbiguityRules(text, named, options.isNoun ?? guessIsNoun);
+  return found.filter((f) => (f.form.exactWords ? !isAuthorInitials(text, f.match) : !isInsideProperName(text, f.match, found)));
 }
 
 /**
@@ -130,14 +149,21 @@ function hasExactWords(text: string, start: number, end: number, words: string[]
   return true;
 }
 
-function applyAmbiguityRules(text: string, found: { match: TermMatch; form: CompiledForm }[], isNoun: NonNullable<FindOptions['isNoun']>): TermMatch[] {
+function applyAmbiguityRules(
+  text: string,
+  found: { match: TermMatch; form: CompiledForm }[],
+  isNoun: NonNullable<FindOptions['isNoun']>,
+  hasContextAround: () => boolean,
+): TermMatch[] {
   const hasPlainMatch = found.some((f) => f.form.rules.length === 0);
+  let around: boolean | undefined;
+  const inContext = () => hasPlainMatch || (around ??= hasContextAround());
   return found
     .filter(({ match, form }) =>
       form.rules.every((rule) => {
         switch (rule) {
           case 'medical-context':
-            return hasPlainMatch;
+            return inContext();
           case 'noun':
             return isNoun(text, match.start, match.end);
           case 'not-title-start':

@@ -1,7 +1,7 @@
 import type { Matcher } from '../matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
-import { findMatches } from '../matching/find-matches';
-import { type BlockNodes, type TextBlock, findBlockNodes, locateOffset } from './collect-blocks';
+import { findMatches, hasUnambiguousTerm } from '../matching/find-matches';
+import { type BlockNodes, type TextBlock, findBlockNodes, locateOffset, walkBlocks } from './collect-blocks';
 
 /**
  * A block that has terms, as its terms keep it: its first text node and the length of its text.
@@ -103,6 +103,9 @@ interface ContainerTerms {
   scan: number;
 }
 
+/** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
+const TABLE_CONTEXT_CHARS = 20_000;
+
 export class PageTerms {
   /**
    * One record per container that has had terms, kept while the container is on the page (for its
@@ -111,6 +114,11 @@ export class PageTerms {
   private readonly byContainer = new Map<Element, ContainerTerms>();
   private nextOrder = 0;
   private nextScan = 0;
+  /**
+   * Whether a table has medical terms of its own, read once per scan (see tableHasTerms): a page
+   * that adds rows is asked again when they are scanned.
+   */
+  private readonly tableContext = new Map<Element, boolean>();
 
   /** How many containers have terms. */
   get size(): number {
@@ -121,6 +129,7 @@ export class PageTerms {
 
   /** A new scan of some part of the page: the containers it reaches have their terms found anew. */
   startScan(): number {
+    this.tableContext.clear();
     return ++this.nextScan;
   }
 
@@ -138,7 +147,7 @@ export class PageTerms {
       record.scan = scan;
       if (stale.length > 0) onStale?.(stale);
     }
-    const matches = findMatches(block.text, matcher);
+    const matches = findMatches(block.text, matcher, { hasContextAround: () => this.tableHasTerms(block.container, matcher) });
     if (matches.length === 0) return [];
     learnDefinedAbbreviations(block.text, matches, matcher);
     // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.
@@ -148,6 +157,34 @@ export class PageTerms {
     // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
     else for (const term of found) record.terms.push(term);
     return found;
+  }
+
+  /**
+   * Whether the table a block sits in has medical terms that need no context themselves, read from
+   * the table's blocks (up to TABLE_CONTEXT_CHARS characters of them) once per scan. A lab report
+   * is a table whose rows hold one test each: "MCV 101 fL" has no other medical word in its row,
+   * but "Hemoglobin" and "Platelets" are in the rows around it.
+   */
+  private tableHasTerms(container: Element, matcher: Matcher): boolean {
+    const table = container.closest('table');
+    if (!table) return false;
+    let known = this.tableContext.get(table);
+    if (known === undefined) {
+      known = false;
+      let read = 0;
+      // Block by block (textContent would glue cells together: "101 fLHemoglobin"), stopping at
+      // the first term found.
+      for (const cell of walkBlocks(table)) {
+        if (hasUnambiguousTerm(cell.text, matcher)) {
+          known = true;
+          break;
+        }
+        read += cell.text.length;
+        if (read >= TABLE_CONTEXT_CHARS) break;
+      }
+      this.tableContext.set(table, known);
+    }
+    return known;
   }
 
   /** Forgets every term of one block container (it keeps its place in reading order); returns them. */

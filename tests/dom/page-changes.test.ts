@@ -49,6 +49,24 @@ describe('PageTerms', () => {
     expect(terms.all().map((t) => t.container.id)).toEqual(['a', 'a', 'd', 'd', 'b', 'c']);
   });
 
+  it('takes medical context for a short abbreviation from the rest of its table, as on a lab report', () => {
+    const withAbbreviation = compileMatcher([
+      { text: 'lupus', entry: 0, exactCase: false, rules: [] },
+      { text: 'MCV', entry: 2, exactCase: true, rules: ['medical-context'] },
+    ]);
+    document.body.innerHTML = `
+      <table><tr><td id="row1">MCV 101 fL</td></tr><tr><td>lupus panel</td></tr></table>
+      <table><tr><td id="other">MCV 101 fL</td></tr><tr><td>chart</td></tr></table>
+      <p id="loose">MCV 101 fL</p>`;
+    const terms = new PageTerms();
+    const scan = terms.startScan();
+    for (const block of walkBlocks(document.body)) terms.addBlock(block, withAbbreviation, scan);
+    // The row before the medical word counts too: the whole table is read, not what came before.
+    expect(terms.termsIn(byId('row1')).map((t) => t.entry)).toEqual([2]);
+    expect(terms.termsIn(byId('other'))).toEqual([]);
+    expect(terms.termsIn(byId('loose'))).toEqual([]);
+  });
+
   it('forgets the containers inside a removed subtree, the subtree itself and nothing else', () => {
     const terms = scanned();
     const section = byId('s');
