@@ -84,11 +84,6 @@ export class FoundTerm {
   }
 }
 
-/**
- * Every term found on the page, by block container: to show or drop a block's underlines, to find
- * the term under the pointer (in the pointed block), and to drop a block's terms when its text
- * changes. Every update costs in proportion to what changed, never to the size of the page.
- */
 /** What the page's record of one block container holds. */
 interface ContainerTerms {
   terms: FoundTerm[];
@@ -106,10 +101,16 @@ interface ContainerTerms {
 /** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
 const TABLE_CONTEXT_CHARS = 20_000;
 
+/**
+ * Every term found on the page, by block container: to show or drop a block's underlines, to find
+ * the term under the pointer (in the pointed block), and to drop a block's terms when its text
+ * changes. Every update costs in proportion to what changed, never to the size of the page.
+ */
 export class PageTerms {
   /**
    * One record per container that has had terms, kept while the container is on the page (for its
-   * order) and dropped when it leaves. A plain Map: a WeakMap's entries cost the collector more.
+   * order) and dropped when it leaves (removeWithin). A plain Map, not a WeakMap: leaving is always
+   * reported, and weak entries are extra work for the garbage collector during a long scan.
    */
   private readonly byContainer = new Map<Element, ContainerTerms>();
   private nextOrder = 0;
