@@ -84,7 +84,7 @@ function findCandidates(text: string, matcher: Matcher): { match: TermMatch; for
       start = nextWordStart(text, best.end);
     } else start = nextWordStart(text, end);
   }
-  return found.filter((f) => (f.form.exactWords ? !isAuthorInitials(text, f.match) : !isInsideProperName(text, f.match, found)));
+  return found.filter((f) => !isNegated(text, f.match) && (f.form.exactWords ? !isAuthorInitials(text, f.match) : !isInsideProperName(text, f.match, found)));
 }
 
 /**
@@ -111,6 +111,15 @@ function isInsideProperName(text: string, match: TermMatch, found: readonly { ma
   // Only in running text: a heading in title case capitalises every word anyway.
   const words = text.match(/\p{L}+/gu) ?? [];
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length < 0.4;
+}
+
+/**
+ * Whether a match is the second half of a word in "non-" ("non-invasive test", "non-cancerous"):
+ * the word says the opposite of the name. A name that starts with "non" ("non-Hodgkin lymphoma")
+ * has already been matched from there, leftmost-longest.
+ */
+function isNegated(text: string, match: TermMatch): boolean {
+  return /(?:^|[^\p{L}\p{N}])non[-\u2010\u2011]$/iu.test(text.slice(Math.max(0, match.start - 5), match.start));
 }
 
 /**

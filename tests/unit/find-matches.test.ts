@@ -218,6 +218,23 @@ describe('a lab report, with the real glossary', () => {
   });
 });
 
+describe('words in "non-"', () => {
+  const matcher = compileMatcher([
+    { text: 'metastatic', entry: 0, exactCase: false, rules: [] },
+    { text: 'lymphoma', entry: 1, exactCase: false, rules: [] },
+    { text: 'non-Hodgkin lymphoma', entry: 2, exactCase: false, rules: [] },
+  ]);
+  const found = (text: string) => findMatches(text, matcher).map((m) => text.slice(m.start, m.end));
+
+  it('are not the name after the hyphen, unless "non-" begins a name of its own', () => {
+    expect(found('Non-Metastatic or metastatic; non-Hodgkin lymphoma, not a lymphoma-free nonmetastatic')).toEqual([
+      'metastatic',
+      'non-Hodgkin lymphoma',
+      'lymphoma',
+    ]);
+  });
+});
+
 describe('names that must match in their exact case', () => {
   const matcher = compileMatcher([
     { text: 'T-score', entry: 0, exactCase: true, rules: ['exact-case'] },
