@@ -100,6 +100,7 @@ export class PageScanner {
       pass.longestSliceMs = Math.max(pass.longestSliceMs, length);
       if (length > SLICE_MS) pass.slicesOverLimit++;
     };
+    this.terms.startPass();
     let sinceClock = 0;
     while (this.queue.length > 0 && !this.stopped) {
       const root = this.queue.shift()!;

@@ -99,7 +99,7 @@ interface ContainerTerms {
 }
 
 /** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
-const TABLE_CONTEXT_CHARS = 20_000;
+const TABLE_CONTEXT_CHARS = 10_000;
 
 /**
  * Every term found on the page, by block container: to show or drop a block's underlines, to find
@@ -116,8 +116,9 @@ export class PageTerms {
   private nextOrder = 0;
   private nextScan = 0;
   /**
-   * Whether a table has medical terms of its own, read once per scan (see tableHasTerms): a page
-   * that adds rows is asked again when they are scanned.
+   * Whether a table has medical terms of its own, read once per pass of the scanner (see
+   * tableHasTerms): a page that adds rows is asked again when they are scanned, but a pass over many
+   * changed rows of one table reads it once.
    */
   private readonly tableContext = new Map<Element, boolean>();
 
@@ -130,8 +131,12 @@ export class PageTerms {
 
   /** A new scan of some part of the page: the containers it reaches have their terms found anew. */
   startScan(): number {
-    this.tableContext.clear();
     return ++this.nextScan;
+  }
+
+  /** The scanner starts a pass over what has changed: tables are read again. */
+  startPass(): void {
+    this.tableContext.clear();
   }
 
   /**
@@ -162,7 +167,7 @@ export class PageTerms {
 
   /**
    * Whether the table a block sits in has medical terms that need no context themselves, read from
-   * the table's blocks (up to TABLE_CONTEXT_CHARS characters of them) once per scan. A lab report
+   * the table's blocks (up to TABLE_CONTEXT_CHARS characters of them) once per pass. A lab report
    * is a table whose rows hold one test each: "MCV 101 fL" has no other medical word in its row,
    * but "Hemoglobin" and "Platelets" are in the rows around it.
    */

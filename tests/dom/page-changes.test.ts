@@ -65,6 +65,18 @@ describe('PageTerms', () => {
     expect(terms.termsIn(byId('row1')).map((t) => t.entry)).toEqual([2]);
     expect(terms.termsIn(byId('other'))).toEqual([]);
     expect(terms.termsIn(byId('loose'))).toEqual([]);
+
+    // A row with a medical word added to the other table: read again in the scanner's next pass.
+    byId('other').closest('table')!.insertRow().insertCell().textContent = 'lupus';
+    const rescan = () => {
+      const again = terms.startScan();
+      for (const block of walkBlocks(byId('other'))) terms.addBlock(block, withAbbreviation, again);
+    };
+    rescan();
+    expect(terms.termsIn(byId('other'))).toEqual([]);
+    terms.startPass();
+    rescan();
+    expect(terms.termsIn(byId('other')).map((t) => t.entry)).toEqual([2]);
   });
 
   it('forgets the containers inside a removed subtree, the subtree itself and nothing else', () => {
