@@ -119,6 +119,9 @@ function isInsideProperName(text: string, match: TermMatch, found: readonly { ma
  * has already been matched from there, leftmost-longest.
  */
 function isNegated(text: string, match: TermMatch): boolean {
+  // Most matches follow a space: only those after a hyphen are read further.
+  const before = text.charCodeAt(match.start - 1);
+  if (before !== 0x2d && before !== 0x2010 && before !== 0x2011) return false;
   return /(?:^|[^\p{L}\p{N}])non[-\u2010\u2011]$/iu.test(text.slice(Math.max(0, match.start - 5), match.start));
 }
 
