@@ -12,7 +12,8 @@ class FoundBlock {
 
   constructor(
     private readonly first: Text,
-    private readonly container: Element,
+    /** The nearest non-inline ancestor of its text (see TextBlock). */
+    readonly container: Element,
     private readonly length: number,
   ) {}
 
@@ -40,13 +41,17 @@ export class FoundTerm {
 
   constructor(
     readonly entry: number,
-    readonly container: Element,
     /** The term's block, shared by all its terms. */
     private readonly block: FoundBlock,
     /** Where the term starts and ends in the block's joined text. */
     private readonly start: number,
     private readonly end: number,
   ) {}
+
+  /** The block container the term was found in (one field fewer per term: its block knows it). */
+  get container(): Element {
+    return this.block.container;
+  }
 
   /**
    * The term's text as a StaticRange, made on first use and then kept, so that the same object can
@@ -158,7 +163,7 @@ export class PageTerms {
     learnDefinedAbbreviations(block.text, matches, matcher);
     // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.
     const kept = new FoundBlock(block.first, block.container, block.text.length);
-    const found = matches.map((match) => new FoundTerm(match.entry, block.container, kept, match.start, match.end));
+    const found = matches.map((match) => new FoundTerm(match.entry, kept, match.start, match.end));
     if (!record) this.byContainer.set(block.container, { terms: found, order: this.nextOrder++, scan });
     // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
     else for (const term of found) record.terms.push(term);
