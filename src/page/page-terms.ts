@@ -4,14 +4,14 @@ import { findMatches, hasUnambiguousTerm } from '../matching/find-matches';
 import { type BlockNodes, type TextBlock, findBlockNodes, locateOffset, walkBlocks } from './collect-blocks';
 
 /**
- * A block that has terms, as its terms keep it: its first text node and the length of its text.
+ * A block that has terms, as its terms keep it: its first text node (see TextBlock) and its length.
  * Its node list is found again when one of its terms needs a range, and given up with the ranges.
  */
 class FoundBlock {
   private found: BlockNodes | undefined;
 
   constructor(
-    private readonly first: Text,
+    private readonly first: Text | null,
     /** The nearest non-inline ancestor of its text (see TextBlock). */
     readonly container: Element,
     private readonly length: number,

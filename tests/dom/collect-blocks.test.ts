@@ -102,10 +102,27 @@ describe('findBlockNodes', () => {
       const found = findBlockNodes(block.first, block.container);
       expect(found.nodes.map((n) => n.data).join('')).toBe(block.text);
       expect(found.length).toBe(block.text.length);
-      expect(found.nodes[0]).toBe(block.first);
+      if (block.first) expect(found.nodes[0]).toBe(block.first);
+      else expect(found.nodes).toEqual(textNodesIn(block.container));
     }
   });
+
+  it('reads a block that is all of its container in one piece, and finds its nodes from the container', () => {
+    document.body.innerHTML = '<div><p> <b>helio</b>trope <a href="#">rash</a></p>tail<br>end</div>';
+    const [paragraph, tail, end] = [...walkBlocks(document.body)];
+    expect(paragraph).toEqual({ container: document.querySelector('p'), first: null, text: ' heliotrope rash' });
+    expect(findBlockNodes(null, paragraph!.container).nodes.map((n) => n.data)).toEqual([' ', 'helio', 'trope ', 'rash']);
+    expect(tail!.first?.data).toBe('tail');
+    expect(end!.first?.data).toBe('end');
+  });
 });
+
+function textNodesIn(root: Node): Text[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
 
 describe('isInsideExcluded', () => {
   it('looks up through ancestors', () => {
