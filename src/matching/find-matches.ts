@@ -55,15 +55,15 @@ function findCandidates(text: string, matcher: Matcher): { match: TermMatch; for
   const found: { match: TermMatch; form: CompiledForm }[] = [];
   for (let start = nextWordStart(text, 0); start >= 0;) {
     const end = wordEnd(text, start);
-    if (lower) {
-      const hash = plainWordHash(lower, start, end);
-      if (hash >= 0 && (matcher.firstWordHashes[hash >>> 5]! & (1 << (hash & 31))) === 0) {
-        start = nextWordStart(text, end);
-        continue;
-      }
+    const hash = lower ? plainWordHash(lower, start, end) : -1;
+    if (hash >= 0 && (matcher.firstWordHashes[hash >>> 5]! & (1 << (hash & 31))) === 0) {
+      start = nextWordStart(text, end);
+      continue;
     }
-    let node = lookUp(matcher.root, keyOf(start, end));
+    // A word with a hash is its own key: folding it would give the same string.
+    let node = lookUp(matcher.root, keyOf(start, end), hash < 0);
     let best: { form: CompiledForm; end: number } | undefined;
+    let wordStartAt = start;
     let wordEndAt = end;
     let wordCount = 1;
     while (node) {
@@ -72,10 +72,10 @@ function findCandidates(text: string, matcher: Matcher): { match: TermMatch; for
       if (node.next.size === 0 || wordCount >= matcher.longestName) break;
       const nextStart = nextWordStart(text, wordEndAt);
       if (nextStart < 0) break;
-      const previousStart = wordStartBefore(text, wordEndAt);
-      if (!isWordJoiner(text.slice(wordEndAt, nextStart), text.slice(previousStart, wordEndAt))) break;
+      if (!isWordJoiner(text.slice(wordEndAt, nextStart), text.slice(wordStartAt, wordEndAt))) break;
       const nextEnd = wordEnd(text, nextStart);
-      node = lookUp(node.next, keyOf(nextStart, nextEnd));
+      node = lookUp(node.next, keyOf(nextStart, nextEnd), true);
+      wordStartAt = nextStart;
       wordEndAt = nextEnd;
       wordCount++;
     }
@@ -84,7 +84,12 @@ function findCandidates(text: string, matcher: Matcher): { match: TermMatch; for
       start = nextWordStart(text, best.end);
     } else start = nextWordStart(text, end);
   }
-  return found.filter((f) => !isNegated(text, f.match) && (f.form.exactWords ? !isAuthorInitials(text, f.match) : !isInsideProperName(text, f.match, found)));
+  let capitalised: number | undefined;
+  // Read once per block, and only if a match needs it: a long block can have many such matches.
+  const capitalisedShare = () => (capitalised ??= shareCapitalised(text));
+  return found.filter(
+    (f) => !isNegated(text, f.match) && (f.form.exactWords ? !isAuthorInitials(text, f.match) : !isInsideProperName(text, f.match, found, capitalisedShare)),
+  );
 }
 
 /**
@@ -94,12 +99,12 @@ function findCandidates(text: string, matcher: Matcher): { match: TermMatch; for
  * a name), are left alone, and so is a term right next to another term, whatever their case (a
  * list run together: "Muscle biopsy Pulmonary function testing", "corticosteroids Dapsone Oral").
  */
-function isInsideProperName(text: string, match: TermMatch, found: readonly { match: TermMatch }[]): boolean {
+function isInsideProperName(text: string, match: TermMatch, found: readonly { match: TermMatch }[], capitalisedShare: () => number): boolean {
   if (!/^\p{Lu}/u.test(text.slice(match.start, match.end))) return false;
   const before = /(\S+)(\s+)$/u.exec(text.slice(Math.max(0, match.start - 40), match.start));
   const after = /^(\s+)(\S+)/u.exec(text.slice(match.end, match.end + 40));
   const isName = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word);
-  const previousStartsSentence = before ? /(^|[.!?:]\s*)$/.test(text.slice(0, match.start - before[0].length).trimEnd()) : true;
+  const previousStartsSentence = before ? startsSentence(text, match.start - before[0].length) : true;
   const isTermAt = (start: number, end: number) => found.some((f) => f.match.start < end && start < f.match.end);
   const nextToTerm =
     (before !== null && isTermAt(match.start - before[0].length, match.start - before[2]!.length)) ||
@@ -109,8 +114,20 @@ function isInsideProperName(text: string, match: TermMatch, found: readonly { ma
   const joinedAfter = after !== null && isName(after[2]?.replace(/[^\p{L}]+$/u, ''));
   if (!joinedBefore && !joinedAfter) return false;
   // Only in running text: a heading in title case capitalises every word anyway.
+  return capitalisedShare() < 0.4;
+}
+
+/** The share of a text's words that start with a capital letter. */
+function shareCapitalised(text: string): number {
   const words = text.match(/\p{L}+/gu) ?? [];
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length < 0.4;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+}
+
+/** Whether a word starting at `at` opens a sentence: only white space, or a full stop and the like, before it. */
+function startsSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i < 0 || '.!?:'.includes(text[i]!);
 }
 
 /**
@@ -135,18 +152,11 @@ function isAuthorInitials(text: string, match: TermMatch): boolean {
   return /\p{Lu}\p{Ll}+ $/u.test(text.slice(Math.max(0, match.start - 30), match.start)) && /^[,.;]/.test(text.slice(match.end, match.end + 1));
 }
 
-function lookUp(level: Map<string, TrieNode>, lowerWord: string): TrieNode | undefined {
+function lookUp(level: Map<string, TrieNode>, lowerWord: string, mayFold: boolean): TrieNode | undefined {
   const node = level.get(lowerWord);
-  if (node) return node;
+  if (node || !mayFold) return node;
   const folded = foldWord(lowerWord);
   return folded === lowerWord ? undefined : level.get(folded);
-}
-
-/** The start of the word that ends at `end` (words are short: a backwards scan is cheap). */
-function wordStartBefore(text: string, end: number): number {
-  let i = end;
-  while (i > 0 && !/[\s\u00A0\u202F\-\u2010-\u2014.,;:!?()[\]"]/u.test(text[i - 1]!)) i--;
-  return i;
 }
 
 function hasExactWords(text: string, start: number, end: number, words: string[]): boolean {
@@ -199,8 +209,6 @@ function guessIsNoun(text: string, start: number): boolean {
 
 /** Whether a match opens a short heading written in title case ("Flare Guitars Review"). */
 function isTitleStart(text: string, start: number): boolean {
-  if (text.slice(0, start).trim() !== '' || text.length > 120) return false;
-  const words = text.match(/\p{L}+/gu) ?? [];
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return words.length > 1 && capitalised / words.length > 0.6;
+  if (text.length > 120 || text.slice(0, start).trim() !== '') return false;
+  return /\p{L}+\P{L}+\p{L}/u.test(text) && shareCapitalised(text) > 0.6;
 }
