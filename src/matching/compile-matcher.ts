@@ -22,7 +22,8 @@ export interface CompiledForm extends NameForm {
 }
 
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** The words that continue a longer name; none on most nodes (a Map each cost a page 1 MB). */
+  next: Map<string, TrieNode> | undefined;
   forms: CompiledForm[];
 }
 
@@ -55,18 +56,16 @@ export function addForm(matcher: Matcher, form: NameForm, first = false): void {
   matcher.longestName = Math.max(matcher.longestName, keys.length);
   const hash = plainWordHash(keys[0]!, 0, keys[0]!.length);
   if (hash >= 0) matcher.firstWordHashes[hash >>> 5]! |= 1 << (hash & 31);
-  let level = matcher.root;
-  let node: TrieNode | undefined;
-  for (const key of keys) {
-    node = level.get(key);
-    if (!node) {
-      node = { next: new Map(), forms: [] };
-      level.set(key, node);
-    }
-    level = node.next;
-  }
+  let node = levelNode(matcher.root, keys[0]!);
+  for (const key of keys.slice(1)) node = levelNode((node.next ??= new Map()), key);
   const exact = form.exactCase || form.rules.includes('exact-case');
   const compiled = exact ? { ...form, exactWords: nameWords(form.text) } : form;
-  if (first) node!.forms.unshift(compiled);
-  else node!.forms.push(compiled);
+  if (first) node.forms.unshift(compiled);
+  else node.forms.push(compiled);
+}
+
+function levelNode(level: Map<string, TrieNode>, key: string): TrieNode {
+  let node = level.get(key);
+  if (!node) level.set(key, (node = { next: undefined, forms: [] }));
+  return node;
 }
