@@ -16,9 +16,16 @@ export interface NameForm {
   rules: readonly AmbiguityRule[];
 }
 
-/** A name form ready for matching: with exact case, the words it must show as written. */
-export interface CompiledForm extends NameForm {
-  exactWords?: string[];
+/** What a trie node keeps of a form: its entry, its rules, and for exact case the words as written. */
+export interface CompiledForm {
+  entry: number;
+  rules: readonly AmbiguityRule[];
+  exactWords?: readonly string[];
+}
+
+/** A name form with its words already split and folded into matching keys (see tokenise.ts). */
+export interface KeyedForm extends CompiledForm {
+  keys: readonly string[];
 }
 
 export interface TrieNode {
@@ -39,8 +46,20 @@ export interface Matcher {
   firstWordHashes: Uint32Array;
 }
 
-/** Builds the word trie from every name form; cost is linear in the total length of the names. */
+/** Splits a name form into matching keys, and keeps its words as written if its case must match. */
+export function keyedForm(form: NameForm): KeyedForm {
+  const keyed: KeyedForm = { keys: nameKeys(form.text), entry: form.entry, rules: form.rules };
+  if (form.exactCase || form.rules.includes('exact-case')) keyed.exactWords = nameWords(form.text);
+  return keyed;
+}
+
+/** Builds the word trie from name forms as written (tools and tests; the build ships keyed forms). */
 export function compileMatcher(forms: readonly NameForm[]): Matcher {
+  return compileKeyedMatcher(forms.map(keyedForm));
+}
+
+/** Builds the word trie from keyed forms; cost is linear in the total length of the names. */
+export function compileKeyedMatcher(forms: readonly KeyedForm[]): Matcher {
   const matcher: Matcher = { root: new Map(), longestName: 0, firstWordHashes: new Uint32Array(WORD_HASH_BITS / 32) };
   for (const form of forms) addForm(matcher, form);
   return matcher;
@@ -50,16 +69,14 @@ export function compileMatcher(forms: readonly NameForm[]): Matcher {
  * Adds one name form. With `first`, it takes precedence over forms already at the same words:
  * an abbreviation a page defines for itself ("prothrombin time (PT)") wins over the glossary's.
  */
-export function addForm(matcher: Matcher, form: NameForm, first = false): void {
-  const keys = nameKeys(form.text);
+export function addForm(matcher: Matcher, form: KeyedForm, first = false): void {
+  const { keys, ...compiled } = form;
   if (keys.length === 0) return;
   matcher.longestName = Math.max(matcher.longestName, keys.length);
   const hash = plainWordHash(keys[0]!, 0, keys[0]!.length);
   if (hash >= 0) matcher.firstWordHashes[hash >>> 5]! |= 1 << (hash & 31);
   let node = levelNode(matcher.root, keys[0]!);
-  for (const key of keys.slice(1)) node = levelNode((node.next ??= new Map()), key);
-  const exact = form.exactCase || form.rules.includes('exact-case');
-  const compiled = exact ? { ...form, exactWords: nameWords(form.text) } : form;
+  for (let i = 1; i < keys.length; i++) node = levelNode((node.next ??= new Map()), keys[i]!);
   if (first) node.forms.unshift(compiled);
   else node.forms.push(compiled);
 }

@@ -1,4 +1,4 @@
-import { type Matcher, addForm } from './compile-matcher';
+import { type Matcher, addForm, keyedForm } from './compile-matcher';
 import type { TermMatch } from './find-matches';
 
 /** "intravenous immunoglobulin (IVIG)": a name, then an abbreviation in brackets. */
@@ -17,7 +17,8 @@ export function learnDefinedAbbreviations(text: string, matches: readonly TermMa
     if (!definition) continue;
     const abbreviation = definition[1]!;
     if (abbreviation[0]!.toLowerCase() !== text[match.start]!.toLowerCase()) continue;
-    for (const written of [abbreviation, `${abbreviation}s`]) addForm(matcher, { text: written, entry: match.entry, exactCase: true, rules: [] }, true);
+    for (const written of [abbreviation, `${abbreviation}s`])
+      addForm(matcher, keyedForm({ text: written, entry: match.entry, exactCase: true, rules: [] }), true);
     learnt++;
   }
   return learnt;

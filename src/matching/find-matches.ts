@@ -174,7 +174,7 @@ function lookUp(level: Map<string, TrieNode>, lowerWord: string, mayFold: boolea
   return folded === lowerWord ? undefined : level.get(folded);
 }
 
-function hasExactWords(text: string, start: number, end: number, words: string[]): boolean {
+function hasExactWords(text: string, start: number, end: number, words: readonly string[]): boolean {
   let at = start;
   for (const word of words) {
     const wordStart = nextWordStart(text, at);

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileGlossary } from '../../src/glossary/compile-glossary';
+import { compileGlossary, expandForms, pageGlossaryOf } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { nameVariants } from '../../src/glossary/word-forms';
 import { findMatches } from '../../src/matching/find-matches';
 import { MINI_GLOSSARY, MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
-import { compileMatcher } from '../../src/matching/compile-matcher';
+import { compileKeyedMatcher, compileMatcher } from '../../src/matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../../src/matching/defined-abbreviations';
 import { foldWord, plainWordHash, wordSpans } from '../../src/matching/tokenise';
 
@@ -285,5 +285,30 @@ describe('the first-word hash filter', () => {
       'sjogrens-syndrome:Sjogren’s syndrome',
       'tumor:tumours',
     ]);
+  });
+});
+
+describe('the glossary as the content script gets it', () => {
+  it('finds exactly what the glossary as written finds, with keys worked out at build time', () => {
+    const glossary = compileGlossary(loadValidGlossary());
+    const asWritten = compileMatcher(glossary.forms);
+    const asShipped = compileKeyedMatcher(expandForms(pageGlossaryOf(glossary).forms));
+    const dir = resolve(import.meta.dirname, '../../../shared/corpus/health');
+    const texts = [
+      resolve(import.meta.dirname, '../../../shared/seed/dermatomyositis.txt'),
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .slice(0, 40)
+        .map((f) => resolve(dir, f)),
+    ];
+    let matches = 0;
+    for (const file of texts) {
+      for (const block of readFileSync(file, 'utf8').split('\n')) {
+        const expected = findMatches(block, asWritten);
+        expect(findMatches(block, asShipped)).toEqual(expected);
+        matches += expected.length;
+      }
+    }
+    expect(matches).toBeGreaterThan(1000);
   });
 });
