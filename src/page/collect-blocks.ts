@@ -152,6 +152,11 @@ export interface WalkWatchers {
 export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<TextBlock> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
+  // A paragraph a page adds is usually a block of its own, as on the first walk.
+  if (root.nodeType === Node.ELEMENT_NODE && !INLINE.has((root as Element).localName) && !(root as Element).shadowRoot && isOneBlock(root as Element)) {
+    yield* wholeBlock(root as Element);
+    return;
+  }
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const containers = new Map<Node, Element>();
   const shadowRoots: ShadowRoot[] = [];
@@ -196,13 +201,8 @@ export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<
     if (shadowRoot) shadowRoots.push(shadowRoot);
     else {
       if (name.includes('-') && !element.matches(':defined')) watchers.undefinedElement?.(element);
-      // Most paragraphs, list items and cells hold only inline content: their text is read in one
-      // call and their nodes are not visited. Each node the walk visits needs a wrapper of the
-      // content script's own world, which cost more than the rest of the walk and then had to be
-      // collected (measured on the 1 MB bench page: the walk took a third of the time).
-      if (!inline && !element.querySelector(NOT_IN_ONE_BLOCK)) {
-        const text = element.textContent!;
-        if (NOT_BLANK.test(text)) yield { container: element, first: null, text };
+      if (!inline && isOneBlock(element)) {
+        yield* wholeBlock(element);
         node = nextOutside(walker);
         continue;
       }
@@ -214,6 +214,24 @@ export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<
     watchers.shadowRoot?.(shadowRoot);
     yield* walkBlocks(shadowRoot, watchers);
   }
+}
+
+/**
+ * Whether everything inside an element is inline and scanned: then it is a block all by itself.
+ * Most paragraphs, list items and cells are; their text is read in one call and their nodes are
+ * not visited. Each node a walk visits needs a wrapper of the content script's own world, which
+ * cost more than the rest of the walk and then had to be collected (1 MB bench page: scanning
+ * 242 → 158 ms). One blind spot: a shadow root attached to a <span> inside such an element (the
+ * only inline element that can host one) is not looked for.
+ */
+function isOneBlock(element: Element): boolean {
+  return element.querySelector(NOT_IN_ONE_BLOCK) === null;
+}
+
+/** The block an element is on its own (see isOneBlock), unless it is blank. */
+function* wholeBlock(element: Element): Generator<TextBlock> {
+  const text = element.textContent!;
+  if (NOT_BLANK.test(text)) yield { container: element, first: null, text };
 }
 
 /** Moves the walker past the subtree of its current node; returns the node after it, if any. */

@@ -114,6 +114,8 @@ describe('findBlockNodes', () => {
     expect(findBlockNodes(null, paragraph!.container).nodes.map((n) => n.data)).toEqual([' ', 'helio', 'trope ', 'rash']);
     expect(tail!.first?.data).toBe('tail');
     expect(end!.first?.data).toBe('end');
+    // Walked on its own (a paragraph a page adds), the same block.
+    expect([...walkBlocks(paragraph!.container)]).toEqual([paragraph]);
   });
 });
 
