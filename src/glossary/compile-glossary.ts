@@ -45,12 +45,20 @@ export function pageGlossaryOf(glossary: ShippedGlossary): PageGlossary {
 }
 
 export function expandForms(forms: readonly CompactForm[]): KeyedForm[] {
-  return forms.map(([keys, entry, rules = [], written]) => {
-    const form: KeyedForm = { keys: keys.split(' '), entry, rules };
-    if (written !== undefined) form.exactWords = written.split(' ');
-    return form;
-  });
+  // Indexes rather than destructuring with defaults: this runs once per page, on cold code.
+  const expanded: KeyedForm[] = new Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i]!;
+    const written = form[3];
+    expanded[i] =
+      written === undefined
+        ? { keys: form[0].split(' '), entry: form[1], rules: form[2] ?? NO_RULES }
+        : { keys: form[0].split(' '), entry: form[1], rules: form[2] ?? NO_RULES, exactWords: written.split(' ') };
+  }
+  return expanded;
 }
+
+const NO_RULES: readonly AmbiguityRule[] = [];
 
 /** Turns validated entries into shipped data; runs at build time, where compromise is available. */
 export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'categories'>): ShippedGlossary {
