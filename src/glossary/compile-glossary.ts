@@ -1,4 +1,4 @@
-import { type AmbiguityRule, type KeyedForm, type NameForm, keyedForm } from '../matching/compile-matcher';
+import { type AmbiguityRule, type NameForm, type ShippedMatcher, shipMatcher } from '../matching/compile-matcher';
 import { nameKeys } from '../matching/tokenise';
 import type { LoadedGlossary } from './load-glossary';
 import type { GlossaryEntry } from './schema';
@@ -19,46 +19,17 @@ export interface ShippedGlossary {
 export interface PageGlossary {
   categories: Record<string, string>;
   entries: Pick<GlossaryEntry, 'id' | 'category' | 'level'>[];
-  forms: CompactForm[];
+  /** The names, split and folded into matching keys at build time (see ShippedMatcher). */
+  matcher: ShippedMatcher;
 }
-
-/**
- * A name form as [keys, entry, rules, words as written]: its words' matching keys joined by spaces,
- * the words as written only when its case must match. Splitting and folding 8,000 names took every
- * page 8-10 ms before it could scan (a CPU profile of the content script); the build does it once.
- * Arrays rather than objects: about half the size, on every page.
- */
-export type CompactForm = [keys: string, entry: number, rules?: AmbiguityRule[], written?: string];
 
 export function pageGlossaryOf(glossary: ShippedGlossary): PageGlossary {
   return {
     categories: glossary.categories,
     entries: glossary.entries.map(({ id, category, level }) => ({ id, category, level })),
-    forms: glossary.forms
-      .map(keyedForm)
-      .filter((form) => form.keys.length > 0)
-      .map(({ keys, entry, rules, exactWords }): CompactForm => {
-        if (exactWords) return [keys.join(' '), entry, [...rules], exactWords.join(' ')];
-        return rules.length > 0 ? [keys.join(' '), entry, [...rules]] : [keys.join(' '), entry];
-      }),
+    matcher: shipMatcher(glossary.forms),
   };
 }
-
-export function expandForms(forms: readonly CompactForm[]): KeyedForm[] {
-  // Indexes rather than destructuring with defaults: this runs once per page, on cold code.
-  const expanded: KeyedForm[] = new Array(forms.length);
-  for (let i = 0; i < forms.length; i++) {
-    const form = forms[i]!;
-    const written = form[3];
-    expanded[i] =
-      written === undefined
-        ? { keys: form[0].split(' '), entry: form[1], rules: form[2] ?? NO_RULES }
-        : { keys: form[0].split(' '), entry: form[1], rules: form[2] ?? NO_RULES, exactWords: written.split(' ') };
-  }
-  return expanded;
-}
-
-const NO_RULES: readonly AmbiguityRule[] = [];
 
 /** Turns validated entries into shipped data; runs at build time, where compromise is available. */
 export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'categories'>): ShippedGlossary {

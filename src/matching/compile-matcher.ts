@@ -34,9 +34,29 @@ export interface TrieNode {
   forms: CompiledForm[];
 }
 
-/** A compiled word trie: the root maps a word key to the names that start with that word. */
+/**
+ * A name form as the build ships it, filed under its first word's key: the keys of its other words
+ * joined by spaces ("" for one word), its entry, its rules, and its words as written when its case
+ * must match. Arrays rather than objects: about half the size, on every page.
+ */
+export type ShippedForm = [otherKeys: string, entry: number, rules?: AmbiguityRule[], written?: string];
+
+/** What the content script gets: every form by its first word's key, as JSON. */
+export interface ShippedMatcher {
+  formsByFirstKey: Record<string, ShippedForm[]>;
+  longestName: number;
+}
+
+/**
+ * A word trie: the root maps a word key to the names that start with that word. A page builds
+ * only the branches its words reach: building all 8,000 names took every page 25 ms in Chromium
+ * before it could scan (the code is cold on each page), though a page's words reach a few hundred.
+ */
 export interface Matcher {
-  root: Map<string, TrieNode>;
+  /** Branches built so far, and (as null) words known to start no name. Read through `rootNode`. */
+  root: Map<string, TrieNode | null>;
+  /** Forms not in the trie yet, by first word key, as shipped; each branch is built on first use. */
+  pending: Readonly<Record<string, readonly ShippedForm[]>>;
   /** The most words in any name, so a walk never looks further ahead than it can match. */
   longestName: number;
   /**
@@ -53,17 +73,64 @@ export function keyedForm(form: NameForm): KeyedForm {
   return keyed;
 }
 
-/** Builds the word trie from name forms as written (tools and tests; the build ships keyed forms). */
+/** Builds the whole word trie from name forms as written (tools and tests). */
 export function compileMatcher(forms: readonly NameForm[]): Matcher {
-  return compileKeyedMatcher(forms.map(keyedForm));
-}
-
-/** Builds the word trie from keyed forms; cost is linear in the total length of the names. */
-export function compileKeyedMatcher(forms: readonly KeyedForm[]): Matcher {
-  const matcher: Matcher = { root: new Map(), longestName: 0, firstWordHashes: new Uint32Array(WORD_HASH_BITS / 32) };
-  for (const form of forms) addForm(matcher, form);
+  const matcher = emptyMatcher({}, 0);
+  for (const form of forms) addForm(matcher, keyedForm(form));
   return matcher;
 }
+
+/** The forms the build ships: split and folded there, once, instead of on every page. */
+export function shipMatcher(forms: readonly NameForm[]): ShippedMatcher {
+  const formsByFirstKey: Record<string, ShippedForm[]> = {};
+  let longestName = 0;
+  for (const { keys, entry, rules, exactWords } of forms.map(keyedForm)) {
+    if (keys.length === 0) continue;
+    longestName = Math.max(longestName, keys.length);
+    const shipped: ShippedForm = [keys.slice(1).join(' '), entry];
+    if (rules.length > 0 || exactWords) shipped.push([...rules]);
+    if (exactWords) shipped.push(exactWords.join(' '));
+    if (!Object.hasOwn(formsByFirstKey, keys[0]!)) formsByFirstKey[keys[0]!] = [];
+    formsByFirstKey[keys[0]!]!.push(shipped);
+  }
+  return { formsByFirstKey, longestName };
+}
+
+/** The matcher a page starts with: nothing built yet but the table of first words. */
+export function loadMatcher(shipped: ShippedMatcher): Matcher {
+  const matcher = emptyMatcher(shipped.formsByFirstKey, shipped.longestName);
+  for (const key of Object.keys(shipped.formsByFirstKey)) markFirstWord(matcher, key);
+  return matcher;
+}
+
+function emptyMatcher(pending: Record<string, readonly ShippedForm[]>, longestName: number): Matcher {
+  return { root: new Map(), pending, longestName, firstWordHashes: new Uint32Array(WORD_HASH_BITS / 32) };
+}
+
+function markFirstWord(matcher: Matcher, key: string): void {
+  const hash = plainWordHash(key, 0, key.length);
+  if (hash >= 0) matcher.firstWordHashes[hash >>> 5]! |= 1 << (hash & 31);
+}
+
+/** The branch of the names that start with a word key, built from the shipped forms on first use. */
+export function rootNode(matcher: Matcher, key: string): TrieNode | undefined {
+  const known = matcher.root.get(key);
+  if (known !== undefined) return known ?? undefined;
+  let node: TrieNode | null = null;
+  if (Object.hasOwn(matcher.pending, key)) {
+    node = { next: undefined, forms: [] };
+    for (const [otherKeys, entry, rules, written] of matcher.pending[key]!) {
+      const compiled: CompiledForm =
+        written === undefined ? { entry, rules: rules ?? NO_RULES } : { entry, rules: rules ?? NO_RULES, exactWords: written.split(' ') };
+      addToBranch(node, otherKeys === '' ? NO_KEYS : otherKeys.split(' '), 0, compiled, false);
+    }
+  }
+  matcher.root.set(key, node);
+  return node ?? undefined;
+}
+
+const NO_RULES: readonly AmbiguityRule[] = [];
+const NO_KEYS: readonly string[] = [];
 
 /**
  * Adds one name form. With `first`, it takes precedence over forms already at the same words:
@@ -72,22 +139,23 @@ export function compileKeyedMatcher(forms: readonly KeyedForm[]): Matcher {
 export function addForm(matcher: Matcher, form: KeyedForm, first = false): void {
   const keys = form.keys;
   if (keys.length === 0) return;
-  // An object literal, not `{ keys, ...compiled } = form`: copying by rest took far longer in code
-  // that runs once per page, before the engine has optimised it.
+  matcher.longestName = Math.max(matcher.longestName, keys.length);
+  markFirstWord(matcher, keys[0]!);
+  let node = rootNode(matcher, keys[0]!);
+  if (!node) matcher.root.set(keys[0]!, (node = { next: undefined, forms: [] }));
   const compiled: CompiledForm = form.exactWords
     ? { entry: form.entry, rules: form.rules, exactWords: form.exactWords }
     : { entry: form.entry, rules: form.rules };
-  matcher.longestName = Math.max(matcher.longestName, keys.length);
-  const hash = plainWordHash(keys[0]!, 0, keys[0]!.length);
-  if (hash >= 0) matcher.firstWordHashes[hash >>> 5]! |= 1 << (hash & 31);
-  let node = levelNode(matcher.root, keys[0]!);
-  for (let i = 1; i < keys.length; i++) node = levelNode((node.next ??= new Map()), keys[i]!);
-  if (first) node.forms.unshift(compiled);
-  else node.forms.push(compiled);
+  addToBranch(node, keys, 1, compiled, first);
 }
 
-function levelNode(level: Map<string, TrieNode>, key: string): TrieNode {
-  let node = level.get(key);
-  if (!node) level.set(key, (node = { next: undefined, forms: [] }));
-  return node;
+function addToBranch(node: TrieNode, keys: readonly string[], from: number, form: CompiledForm, first: boolean): void {
+  for (let i = from; i < keys.length; i++) {
+    const level = (node.next ??= new Map());
+    let next = level.get(keys[i]!);
+    if (!next) level.set(keys[i]!, (next = { next: undefined, forms: [] }));
+    node = next;
+  }
+  if (first) node.forms.unshift(form);
+  else node.forms.push(form);
 }

@@ -1,4 +1,4 @@
-import type { CompiledForm, Matcher, TrieNode } from './compile-matcher';
+import { type CompiledForm, type Matcher, type TrieNode, rootNode } from './compile-matcher';
 import { foldWord, isWordJoiner, nextWordStart, plainWordHash, wordEnd } from './tokenise';
 
 /** A glossary name found in a text: offsets into that text, end exclusive. */
@@ -61,7 +61,7 @@ function findCandidates(text: string, matcher: Matcher): { match: TermMatch; for
       continue;
     }
     // A word with a hash is its own key: folding it would give the same string.
-    let node = lookUp(matcher.root, keyOf(start, end), hash < 0);
+    let node = lookUpFirst(matcher, keyOf(start, end), hash < 0);
     let best: { form: CompiledForm; end: number } | undefined;
     let wordStartAt = start;
     let wordEndAt = end;
@@ -165,6 +165,13 @@ function isAuthorInitials(text: string, match: TermMatch): boolean {
 function formWrittenAs(node: TrieNode, text: string, start: number, end: number): CompiledForm | undefined {
   for (const form of node.forms) if (!form.exactWords || hasExactWords(text, start, end, form.exactWords)) return form;
   return undefined;
+}
+
+function lookUpFirst(matcher: Matcher, lowerWord: string, mayFold: boolean): TrieNode | undefined {
+  const node = rootNode(matcher, lowerWord);
+  if (node || !mayFold) return node;
+  const folded = foldWord(lowerWord);
+  return folded === lowerWord ? undefined : rootNode(matcher, folded);
 }
 
 function lookUp(level: Map<string, TrieNode>, lowerWord: string, mayFold: boolean): TrieNode | undefined {

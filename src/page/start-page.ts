@@ -1,6 +1,6 @@
-import { type PageGlossary, expandForms } from '../glossary/compile-glossary';
+import type { PageGlossary } from '../glossary/compile-glossary';
 import type { GlossaryEntry } from '../glossary/schema';
-import { type Matcher, compileKeyedMatcher } from '../matching/compile-matcher';
+import { type Matcher, loadMatcher } from '../matching/compile-matcher';
 import { type PageInfo, type PageRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
 import { PopoverHost } from '../popover/popover-host';
@@ -48,7 +48,7 @@ export interface MedGlossPage {
  */
 export function startPage(context: PageContext): MedGlossPage {
   const { doc, glossary, settings: initial } = context;
-  const matcher: Matcher = compileKeyedMatcher(expandForms(glossary.forms));
+  const matcher: Matcher = loadMatcher(glossary.matcher);
   const hostname = doc.location?.hostname ?? '';
   let settings = initial;
   let session: ActiveSession | undefined;
