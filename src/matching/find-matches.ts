@@ -37,6 +37,17 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
   return applyAmbiguityRules(text, named, options.isNoun ?? guessIsNoun, options.hasContextAround ?? (() => false));
 }
 
+/** findMatches on each line of a text on its own, as if each were a paragraph; offsets into the whole text. */
+export function findMatchesByLine(text: string, matcher: Matcher, options: FindOptions = {}): TermMatch[] {
+  const matches: TermMatch[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    for (const match of findMatches(line, matcher, options)) matches.push({ entry: match.entry, start: lineStart + match.start, end: lineStart + match.end });
+    lineStart += line.length + 1;
+  }
+  return matches;
+}
+
 /**
  * Whether a text holds a name that needs no context to be a medical term (no ambiguity rule):
  * what makes the text around a block medical context for it.

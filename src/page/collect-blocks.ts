@@ -24,6 +24,8 @@ export interface TextBlock {
    */
   first: Text | null;
   text: string;
+  /** The browser's view of a plain-text file: its lines are its paragraphs (see isPlainTextView). */
+  linesAreParagraphs?: true;
 }
 
 /** Elements whose text flows inline with their neighbours. Anything else ends a block. */
@@ -112,7 +114,16 @@ const NOT_IN_ONE_BLOCK = `:not(${[...INLINE].join(',')}),${EXCLUDED_BY_ATTRIBUTE
 
 /** Whether an element and everything inside it must be left alone. */
 export function isExcluded(element: Element, localName: string = element.localName): boolean {
-  return EXCLUDED.has(localName) || element.matches(EXCLUDED_BY_ATTRIBUTE);
+  return (EXCLUDED.has(localName) && !isPlainTextView(element, localName)) || element.matches(EXCLUDED_BY_ATTRIBUTE);
+}
+
+/**
+ * A browser shows a plain-text file (a health leaflet saved as .txt, a discharge letter) as one
+ * `<pre>` of the whole text. That `<pre>` is the document, not code: it is scanned, as one block
+ * whose lines are matched as paragraphs (a heading line is a heading, not part of a sentence).
+ */
+function isPlainTextView(element: Element, localName: string): boolean {
+  return localName === 'pre' && element.ownerDocument.contentType === 'text/plain';
 }
 
 /** Whether a node sits inside something excluded, checked upwards through shadow roots. */
@@ -231,7 +242,9 @@ function isOneBlock(element: Element): boolean {
 /** The block an element is on its own (see isOneBlock), unless it is blank. */
 function* wholeBlock(element: Element): Generator<TextBlock> {
   const text = element.textContent!;
-  if (NOT_BLANK.test(text)) yield { container: element, first: null, text };
+  if (!NOT_BLANK.test(text)) return;
+  if (isPlainTextView(element, element.localName)) yield { container: element, first: null, text, linesAreParagraphs: true };
+  else yield { container: element, first: null, text };
 }
 
 /** Moves the walker past the subtree of its current node; returns the node after it, if any. */

@@ -1,6 +1,6 @@
 import type { Matcher } from '../matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
-import { findMatches, hasUnambiguousTerm } from '../matching/find-matches';
+import { findMatches, findMatchesByLine, hasUnambiguousTerm } from '../matching/find-matches';
 import { type BlockNodes, type TextBlock, findBlockNodes, locateOffset, walkBlocks } from './collect-blocks';
 
 /**
@@ -158,7 +158,8 @@ export class PageTerms {
       record.scan = scan;
       if (stale.length > 0) onStale?.(stale);
     }
-    const matches = findMatches(block.text, matcher, { hasContextAround: () => this.tableHasTerms(block.container, matcher) });
+    const options = { hasContextAround: () => this.tableHasTerms(block.container, matcher) };
+    const matches = block.linesAreParagraphs ? findMatchesByLine(block.text, matcher, options) : findMatches(block.text, matcher, options);
     if (matches.length === 0) return [];
     learnDefinedAbbreviations(block.text, matches, matcher);
     // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.

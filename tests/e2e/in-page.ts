@@ -44,7 +44,7 @@ export function readPageMarkup(): string {
 
 /** The centre of the first occurrence of a text on the page (it may span elements), or undefined. */
 export function findTextCentre(needle: string): { x: number; y: number } | undefined {
-  for (const block of document.querySelectorAll('p, h1, h2, li')) {
+  for (const block of document.querySelectorAll('p, h1, h2, li, pre')) {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);

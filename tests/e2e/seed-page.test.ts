@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { SEED_TERMS } from '../fixtures/seed-terms';
 import { type ExtensionBrowser, centreOfText, launchPlain, launchWithExtension, watchRequests, pageMarkup, waitForHighlights, watchConsole } from './browser';
-import { type FixtureServer, seedPageHtml, serveFixtures } from './fixture-server';
+import { type FixtureServer, SEED_FILE, seedPageHtml, serveFixtures } from './fixture-server';
 
 const glossary = compileGlossary(loadValidGlossary());
 const SCREENSHOT = resolve(import.meta.dirname, 'screenshots/popover.png');
@@ -129,6 +129,45 @@ describe('the extension on the seed page, in Chromium', () => {
 
   it('makes no network request beyond the page itself', () => {
     expect(requests).toEqual([]);
+  });
+
+  it('writes nothing to the console', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
+
+describe('the seed page as a plain-text file the browser shows, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+  let page: Page;
+  let consoleProblems: string[];
+
+  beforeAll(async () => {
+    server = await serveFixtures({ '/seed.txt': { body: readFileSync(SEED_FILE, 'utf8'), headers: { 'content-type': 'text/plain; charset=utf-8' } } });
+    browser = await launchWithExtension();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    consoleProblems = watchConsole(page);
+    await page.goto(`${server.origin}/seed.txt`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('underlines every medical term of the file, though the browser shows it as one <pre>', async () => {
+    await expect(page.evaluate(() => [document.contentType, document.body.firstElementChild?.localName])).resolves.toEqual(['text/plain', 'pre']);
+    const texts = await waitForHighlights(page, SEED_TERMS.length);
+    expect(SEED_TERMS.map(([text]) => text).filter((text) => !texts.includes(text))).toEqual([]);
+  });
+
+  it('explains a term there when the pointer rests on it', async () => {
+    const { x, y } = await centreOfText(page, 'Gottron’s papules');
+    await page.mouse.move(x, y);
+    const popover = page.locator('medgloss-popover section[role="dialog"]');
+    await popover.waitFor({ state: 'visible', timeout: 5000 });
+    await expect(popover.locator('h2').textContent()).resolves.toBe(glossary.entries.find((e) => e.id === 'gottrons-papules')!.term);
   });
 
   it('writes nothing to the console', () => {

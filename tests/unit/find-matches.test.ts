@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGlossary, pageGlossaryOf } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { nameVariants } from '../../src/glossary/word-forms';
-import { findMatches } from '../../src/matching/find-matches';
+import { findMatches, findMatchesByLine } from '../../src/matching/find-matches';
 import { MINI_GLOSSARY, MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
 import { type ShippedMatcher, compileMatcher, loadMatcher, shipMatcher } from '../../src/matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../../src/matching/defined-abbreviations';
@@ -316,5 +316,26 @@ describe('the glossary as the content script gets it', () => {
       }
     }
     expect(matches).toBeGreaterThan(1000);
+  });
+});
+
+describe('findMatchesByLine (a plain-text file, whose lines are its paragraphs)', () => {
+  const lines = [
+    'A Guide To Heliotrope Rash For Families',
+    'The rash comes and goes over many weeks, and most people who have it also get IVIG or steroids for a while.',
+  ];
+  const text = lines.join('\n');
+  const named = (matches: { entry: number; start: number; end: number }[]) => matches.map((m) => `${idOf(m.entry)}:${text.slice(m.start, m.end)}`);
+
+  it('finds each line’s terms as in a paragraph of its own, with offsets into the whole text', () => {
+    expect(named(findMatchesByLine(text, MINI_MATCHER))).toEqual([
+      'heliotrope-rash:Heliotrope Rash',
+      'intravenous-immunoglobulin:IVIG',
+      'corticosteroids:steroids',
+    ]);
+  });
+
+  it('reads a title-case line as a heading, where the whole text would make it part of a name', () => {
+    expect(named(findMatches(text, MINI_MATCHER))).not.toContain('heliotrope-rash:Heliotrope Rash');
   });
 });
