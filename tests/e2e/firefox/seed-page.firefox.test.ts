@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ShippedGlossary, compileGlossary } from '../../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../../src/glossary/load-glossary';
 import { SEED_TERMS } from '../../fixtures/seed-terms';
-import { type FixtureServer, seedPageHtml, serveFixtures } from '../fixture-server';
+import { type FixtureServer, SEED_FILE, seedPageHtml, serveFixtures } from '../fixture-server';
 import {
   type FirefoxWithExtension,
   centreOfText,
@@ -150,5 +151,43 @@ describe('the extension on the seed page, in Firefox', () => {
     expect(consoleProblems).toEqual([]);
     // Firefox only: the popup page is a tab of its own here, so its console is watched too.
     expect(popupProblems).toEqual([]);
+  });
+});
+
+describe('the seed page as a plain-text file the browser shows, in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  let server: FixtureServer;
+  let page: Page;
+  let consoleProblems: string[];
+
+  beforeAll(async () => {
+    server = await serveFixtures({ '/seed.txt': { body: readFileSync(SEED_FILE, 'utf8'), headers: { 'content-type': 'text/plain; charset=utf-8' } } });
+    firefox = await launchFirefoxWithExtension();
+    page = firefox.page;
+    await page.setViewport({ width: 1100, height: 900 });
+    consoleProblems = watchFirefoxConsole(page);
+    await page.goto(`${server.origin}/seed.txt`);
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('underlines every medical term of the file, though the browser shows it as one <pre>', async () => {
+    await expect(page.evaluate(() => [document.contentType, document.body.querySelector('pre') !== null])).resolves.toEqual(['text/plain', true]);
+    const texts = await waitForHighlights(page, SEED_TERMS.length);
+    expect(SEED_TERMS.map(([text]) => text).filter((text) => !texts.includes(text))).toEqual([]);
+  });
+
+  it('explains a term there when the pointer rests on it', async () => {
+    const { x, y } = await centreOfText(page, 'Gottron’s papules');
+    await page.mouse.move(x, y);
+    const shown = await pollUntil(() => popoverContent(page), Boolean, 5000);
+    expect(shown?.term).toBe("Gottron's papules");
+  });
+
+  it('writes nothing to the console', () => {
+    expect(consoleProblems).toEqual([]);
   });
 });
