@@ -26,7 +26,15 @@ export interface TextBlock {
   text: string;
   /** The browser's view of a plain-text file: its lines are its paragraphs (see isPlainTextView). */
   linesAreParagraphs?: true;
+  /**
+   * A long plain-text file comes in pieces of whole lines, so that the scanner can pause between
+   * them: where this piece starts in the file's text, and the whole text's length.
+   */
+  piece?: { offset: number; of: number };
 }
+
+/** About how long a piece of a plain-text file is: some milliseconds of matching. */
+const PLAIN_TEXT_PIECE_CHARS = 16_384;
 
 /** Elements whose text flows inline with their neighbours. Anything else ends a block. */
 const INLINE = new Set([
@@ -243,8 +251,20 @@ function isOneBlock(element: Element): boolean {
 function* wholeBlock(element: Element): Generator<TextBlock> {
   const text = element.textContent!;
   if (!NOT_BLANK.test(text)) return;
-  if (isPlainTextView(element, element.localName)) yield { container: element, first: null, text, linesAreParagraphs: true };
-  else yield { container: element, first: null, text };
+  if (!isPlainTextView(element, element.localName)) {
+    yield { container: element, first: null, text };
+    return;
+  }
+  if (text.length <= PLAIN_TEXT_PIECE_CHARS) {
+    yield { container: element, first: null, text, linesAreParagraphs: true };
+    return;
+  }
+  for (let offset = 0; offset < text.length;) {
+    const lineEnd = text.indexOf('\n', offset + PLAIN_TEXT_PIECE_CHARS);
+    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    yield { container: element, first: null, text: text.slice(offset, end), linesAreParagraphs: true, piece: { offset, of: text.length } };
+    offset = end;
+  }
 }
 
 /** Moves the walker past the subtree of its current node; returns the node after it, if any. */

@@ -163,8 +163,9 @@ export class PageTerms {
     if (matches.length === 0) return [];
     learnDefinedAbbreviations(block.text, matches, matcher);
     // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.
-    const kept = new FoundBlock(block.first, block.container, block.text.length);
-    const found = matches.map((match) => new FoundTerm(match.entry, kept, match.start, match.end));
+    const kept = new FoundBlock(block.first, block.container, block.piece?.of ?? block.text.length);
+    const base = block.piece?.offset ?? 0;
+    const found = matches.map((match) => new FoundTerm(match.entry, kept, base + match.start, base + match.end));
     if (!record) this.byContainer.set(block.container, { terms: found, order: this.nextOrder++, scan });
     // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
     else for (const term of found) record.terms.push(term);

@@ -39,7 +39,14 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     });
 
   beforeAll(async () => {
-    server = await serveFixtures({ '/long.html': { body: longPage() }, '/tall.html': { body: longPage('margin: 0 0 400px') } });
+    server = await serveFixtures({
+      '/long.html': { body: longPage() },
+      '/tall.html': { body: longPage('margin: 0 0 400px') },
+      '/long.txt': {
+        body: Array.from({ length: PAGE_PARAGRAPHS }, (_, i) => `Line ${i}. ${PARAGRAPH}`).join('\n'),
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      },
+    });
     browser = await launchWithExtension();
     page = await browser.context.newPage();
     await page.bringToFront();
@@ -79,6 +86,26 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     const latest: ScanPass = (await scanStats())!.latest!;
     expect(latest.blocks).toBe(ADDED);
     expect(latest.termsFound).toBe(ADDED * 5);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  it('scans a long plain-text file in pieces of whole lines, pausing between them, and underlines it to the end', async () => {
+    const consoleProblems = watchConsole(page);
+    await page.goto(`${server.origin}/long.txt`);
+    await expect.poll(async () => (await scanStats())?.first?.termsFound, { timeout: 10_000 }).toBe(PAGE_PARAGRAPHS * 5);
+    const first = (await scanStats())!.first!;
+    // One <pre> of about 66,000 characters: several pieces, not one block matched in one go.
+    expect(first.blocks).toBeGreaterThan(2);
+    expect(first.slices).toBeGreaterThan(1);
+    await page.evaluate(() => scrollTo(0, document.scrollingElement!.scrollHeight));
+    const lastLine = await page.evaluate(() => document.body.textContent!.trim().split('\n').at(-1)!);
+    expect(lastLine).toMatch(/^Line 599\. /);
+    await expect.poll(async () => (await waitForHighlights(page)).filter((text) => text === 'azathioprine').length, { timeout: 5000 }).toBeGreaterThan(0);
+    // Each piece's terms sit where they are in the whole file: every underline is a term's text.
+    expect(new Set(await waitForHighlights(page))).toEqual(new Set(['Dermatomyositis', 'heliotrope rash', 'Gottron’s papules', 'azathioprine', 'IVIG']));
+    const boxes = await page.evaluate(readHighlightBoxes);
+    const height = await page.evaluate(() => innerHeight);
+    expect(boxes.filter((box) => box.bottom > 0 && box.top < height).length).toBeGreaterThan(0);
     expect(consoleProblems).toEqual([]);
   });
 
