@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findBlockNodes, isInsideExcluded, locateOffset, walkBlocks } from '../../src/page/collect-blocks';
 
 function blockTexts(root: Node = document.body): string[] {
@@ -131,5 +131,46 @@ describe('isInsideExcluded', () => {
     document.body.innerHTML = '<div contenteditable><p><span id="x">text</span></p></div><p id="y">text</p>';
     expect(isInsideExcluded(document.getElementById('x')!.firstChild!)).toBe(true);
     expect(isInsideExcluded(document.getElementById('y')!.firstChild!)).toBe(false);
+  });
+});
+
+describe('walkBlocks on a plain-text file the browser shows as one <pre>', () => {
+  beforeEach(() => {
+    // happy-dom's documents are all HTML; the browser says "text/plain" for a .txt it shows.
+    Object.defineProperty(document, 'contentType', { value: 'text/plain', configurable: true });
+  });
+  afterEach(() => {
+    delete (document as { contentType?: string }).contentType;
+  });
+
+  it('reads a short file as one block whose lines are paragraphs', () => {
+    document.body.innerHTML = '<pre>Lupus\nA heliotrope rash.</pre>';
+    expect([...walkBlocks(document.body)]).toEqual([
+      { container: document.querySelector('pre'), first: null, text: 'Lupus\nA heliotrope rash.', linesAreParagraphs: true },
+    ]);
+  });
+
+  it('cuts a long file into pieces of whole lines that add up to the whole text', () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `Line ${i}: a heliotrope rash and Gottron’s papules.`).join('\n');
+    const pre = document.createElement('pre');
+    pre.textContent = text;
+    document.body.replaceChildren(pre);
+    const pieces = [...walkBlocks(document.body)];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    let offset = 0;
+    for (const piece of pieces) {
+      expect(piece).toMatchObject({ container: pre, first: null, linesAreParagraphs: true, piece: { offset, of: text.length } });
+      expect(piece.text.startsWith('Line ')).toBe(true);
+      offset += piece.text.length;
+    }
+  });
+});
+
+describe('walkBlocks on an HTML page', () => {
+  it('still leaves a <pre> alone as code', () => {
+    document.body.innerHTML = '<pre>lupus</pre><p>visible</p>';
+    expect(document.contentType).toBe('text/html');
+    expect([...walkBlocks(document.body)].map((b) => b.text)).toEqual(['visible']);
   });
 });
