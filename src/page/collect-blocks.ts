@@ -172,9 +172,13 @@ export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
   // A paragraph a page adds is usually a block of its own, as on the first walk.
-  if (root.nodeType === Node.ELEMENT_NODE && !INLINE.has((root as Element).localName) && !(root as Element).shadowRoot && isOneBlock(root as Element)) {
-    yield* wholeBlock(root as Element);
-    return;
+  if (root.nodeType === Node.ELEMENT_NODE) {
+    const element = root as Element;
+    const name = element.localName;
+    if (!INLINE.has(name) && !element.shadowRoot && isOneBlock(element)) {
+      yield* wholeBlock(element, name);
+      return;
+    }
   }
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const containers = new Map<Node, Element>();
@@ -221,7 +225,7 @@ export function* walkBlocks(root: Node, watchers: WalkWatchers = {}): Generator<
     else {
       if (name.includes('-') && !element.matches(':defined')) watchers.undefinedElement?.(element);
       if (!inline && isOneBlock(element)) {
-        yield* wholeBlock(element);
+        yield* wholeBlock(element, name);
         node = nextOutside(walker);
         continue;
       }
@@ -248,10 +252,11 @@ function isOneBlock(element: Element): boolean {
 }
 
 /** The block an element is on its own (see isOneBlock), unless it is blank. */
-function* wholeBlock(element: Element): Generator<TextBlock> {
+function* wholeBlock(element: Element, localName: string): Generator<TextBlock> {
   const text = element.textContent!;
   if (!NOT_BLANK.test(text)) return;
-  if (!isPlainTextView(element, element.localName)) {
+  // The name the walk already read: another read is another call into the browser, per block.
+  if (!isPlainTextView(element, localName)) {
     yield { container: element, first: null, text };
     return;
   }
