@@ -1,6 +1,9 @@
 import glossary from 'virtual:medgloss-glossary';
+import shippedMatcher from 'virtual:medgloss-matcher';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { loadMatcher } from '../src/matching/compile-matcher';
+import { MATCH_PORT, serveMatching } from '../src/matching/match-port';
 import { parseBackgroundRequest } from '../src/messages';
 import { recordLookUp } from '../src/settings/history-item';
 import { normaliseSettings } from '../src/settings/settings';
@@ -19,6 +22,13 @@ export default defineBackground(() => {
     const direction = command === 'next-term' ? 1 : command === 'previous-term' ? -1 : undefined;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (direction && tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'medgloss:step-term', direction }).catch(() => undefined);
+  });
+
+  // Pages' text is matched here, off the pages' main threads, by code that stays warm from one
+  // page to the next. Each content script opens a port of its own (see connectMatching).
+  const glossaryMatcher = loadMatcher(shippedMatcher);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === MATCH_PORT && port.sender?.id === browser.runtime.id) serveMatching(port, glossaryMatcher);
   });
 
   // Definitions live here so the content script that every page loads stays small. A definition

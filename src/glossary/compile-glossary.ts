@@ -1,4 +1,4 @@
-import { type AmbiguityRule, type NameForm, type ShippedMatcher, shipMatcher } from '../matching/compile-matcher';
+import type { AmbiguityRule, NameForm } from '../matching/compile-matcher';
 import { nameKeys } from '../matching/tokenise';
 import type { LoadedGlossary } from './load-glossary';
 import type { GlossaryEntry } from './schema';
@@ -12,22 +12,19 @@ export interface ShippedGlossary {
 }
 
 /**
- * What the content script needs on every page: names to find and the little it needs to filter
- * them. Definitions stay in the background and are asked for when a popover opens, which keeps
- * the script every page loads small.
+ * What the content script needs on every page: the little it needs to filter and count the terms
+ * it is sent. The names stay in the background, which matches the page's text (see MatchService),
+ * and so do the definitions, asked for when a popover opens: the script every page loads stays small.
  */
 export interface PageGlossary {
   categories: Record<string, string>;
   entries: Pick<GlossaryEntry, 'id' | 'category' | 'level'>[];
-  /** The names, split and folded into matching keys at build time (see ShippedMatcher). */
-  matcher: ShippedMatcher;
 }
 
 export function pageGlossaryOf(glossary: ShippedGlossary): PageGlossary {
   return {
     categories: glossary.categories,
     entries: glossary.entries.map(({ id, category, level }) => ({ id, category, level })),
-    matcher: shipMatcher(glossary.forms),
   };
 }
 

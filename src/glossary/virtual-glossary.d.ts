@@ -7,3 +7,8 @@ declare module 'virtual:medgloss-page-glossary' {
   const glossary: import('./compile-glossary').PageGlossary;
   export default glossary;
 }
+
+declare module 'virtual:medgloss-matcher' {
+  const matcher: import('../matching/compile-matcher').ShippedMatcher;
+  export default matcher;
+}

@@ -1,11 +1,15 @@
 import type { Plugin } from 'vite';
+import { shipMatcher } from '../matching/compile-matcher';
 import { compileGlossary, pageGlossaryOf } from './compile-glossary';
 import { GLOSSARY_DIR, loadValidGlossary } from './load-glossary';
 
 /** The whole glossary, for the popup and the background. */
 const FULL_ID = 'virtual:medgloss-glossary';
-/** Names and categories only, for the content script that every page loads. */
+/** Ids, categories and levels only, for the content script that every page loads. */
 const PAGE_ID = 'virtual:medgloss-page-glossary';
+/** The names, ready for the matcher, for the background that matches pages' text. */
+const MATCHER_ID = 'virtual:medgloss-matcher';
+const IDS = [FULL_ID, PAGE_ID, MATCHER_ID];
 
 /**
  * Serves the validated, compiled glossary as virtual modules, so no generated file is committed
@@ -15,13 +19,14 @@ export function glossaryPlugin(): Plugin {
   return {
     name: 'medgloss-glossary',
     resolveId(id) {
-      return id === FULL_ID || id === PAGE_ID ? `\0${id}` : undefined;
+      return IDS.includes(id) ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== `\0${FULL_ID}` && id !== `\0${PAGE_ID}`) return undefined;
+      const virtual = IDS.find((known) => id === `\0${known}`);
+      if (!virtual) return undefined;
       this.addWatchFile(GLOSSARY_DIR);
       const shipped = compileGlossary(loadValidGlossary());
-      const data = id === `\0${FULL_ID}` ? shipped : pageGlossaryOf(shipped);
+      const data = virtual === FULL_ID ? shipped : virtual === PAGE_ID ? pageGlossaryOf(shipped) : shipMatcher(shipped.forms);
       // JSON.parse of a string literal is faster to start than the same object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },

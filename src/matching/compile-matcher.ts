@@ -64,6 +64,31 @@ export interface Matcher {
    * here starts none. (A plain word is its own key, so it can only be a plain first word.)
    */
   firstWordHashes: Uint32Array;
+  /**
+   * In a fork (see forkMatcher), the first words whose branches are still the original matcher's:
+   * adding a form there copies the branch first.
+   */
+  borrowed?: Set<string>;
+}
+
+/**
+ * A matcher for one page, made from the glossary's: it shares the branches built so far and copies
+ * one only when the page adds a name to it (an abbreviation the page defines), so that what one
+ * page defines never reaches another. Branches built after the fork are its own.
+ */
+export function forkMatcher(matcher: Matcher): Matcher {
+  return {
+    root: new Map(matcher.root),
+    pending: matcher.pending,
+    longestName: matcher.longestName,
+    firstWordHashes: matcher.firstWordHashes.slice(),
+    borrowed: new Set(matcher.root.keys()),
+  };
+}
+
+function copyBranch(node: TrieNode): TrieNode {
+  const next = node.next && new Map([...node.next].map(([key, child]) => [key, copyBranch(child)]));
+  return { next, forms: [...node.forms] };
 }
 
 /** Splits a name form into matching keys, and keeps its words as written if its case must match. */
@@ -141,6 +166,8 @@ export function addForm(matcher: Matcher, form: KeyedForm, first = false): void 
   if (keys.length === 0) return;
   matcher.longestName = Math.max(matcher.longestName, keys.length);
   markFirstWord(matcher, keys[0]!);
+  const borrowedNode = matcher.borrowed?.delete(keys[0]!) ? matcher.root.get(keys[0]!) : undefined;
+  if (borrowedNode) matcher.root.set(keys[0]!, copyBranch(borrowedNode));
   let node = rootNode(matcher, keys[0]!);
   if (!node) matcher.root.set(keys[0]!, (node = { next: undefined, forms: [] }));
   const compiled: CompiledForm = form.exactWords

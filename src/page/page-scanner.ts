@@ -1,13 +1,25 @@
-import type { Matcher } from '../matching/compile-matcher';
-import { walkBlocks } from './collect-blocks';
+import type { BatchMatches, FlatMatches, MatchService } from '../matching/match-session';
+import { type TextBlock, walkBlocks } from './collect-blocks';
 import type { FoundTerm, PageTerms } from './page-terms';
 import { SLICE_BUDGET_MS, SLICE_MS, yieldToPage } from './slice-scheduler';
 
 /**
  * How much work passes between two looks at the clock: a block counts 1, and 1 more for every 256
- * characters of it (about 15 µs of matching), so a slice overruns its budget by well under 1 ms.
+ * characters of it, so a slice overruns its budget by well under 1 ms.
  */
 const CLOCK_EVERY = 8;
+
+/** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
+const TABLE_CONTEXT_CHARS = 10_000;
+
+/** The blocks one slice walked, on their way to the matcher, with what their terms are recorded under. */
+interface Batch {
+  blocks: TextBlock[];
+  /** The scan each block belongs to (see PageTerms.startScan). */
+  scans: number[];
+  /** Where a new root's blocks begin (see ScanListener.onRootStarted). */
+  rootStarts: Set<number>;
+}
 
 export interface ScanListener {
   /** A subtree's walk begins: its containers follow one another in reading order. */
@@ -50,18 +62,28 @@ export interface ScanStats {
 }
 
 /**
- * Scans roots of the page in slices of at most SLICE_MS, yielding to the page between slices,
- * so a long page never causes a long task. Roots queued while a scan runs are scanned after it.
+ * Scans roots of the page: walks them in slices of at most SLICE_MS, yielding to the page between
+ * slices, so a long page never causes a long task, and sends each slice's blocks to the matcher.
+ * The matcher runs in the extension's background, on another thread: on a long page, finding the
+ * names took most of the main-thread time the scan cost, with code that was cold on every page.
+ * Its answers come back in order and are recorded as they come. Roots queued while a scan runs are
+ * scanned after it.
  */
 export class PageScanner {
   private readonly queue: Node[] = [];
   private running = false;
   private stopped = false;
   readonly stats: ScanStats = { first: undefined, latest: undefined };
+  /**
+   * Whether a table has medical terms that need no context themselves, asked once per pass (see
+   * tableHasTerms): a page that adds rows is asked again when they are scanned, but a pass over many
+   * changed rows of one table reads it once.
+   */
+  private readonly tableContext = new Map<Element, Promise<boolean>>();
 
   constructor(
     private readonly terms: PageTerms,
-    private readonly matcher: Matcher,
+    private readonly matching: MatchService,
     private readonly listener: ScanListener,
   ) {}
 
@@ -81,33 +103,49 @@ export class PageScanner {
   }
 
   private async run(): Promise<void> {
-    let sliceStart = performance.now();
-    let deadline = sliceStart + SLICE_BUDGET_MS;
     const pass: ScanPass = {
-      startedAt: sliceStart,
-      endedAt: sliceStart,
+      startedAt: performance.now(),
+      endedAt: 0,
       busyMs: 0,
-      slices: 1,
+      slices: 0,
       longestSliceMs: 0,
       slicesOverLimit: 0,
       blocks: 0,
       characters: 0,
       termsFound: 0,
     };
+    this.tableContext.clear();
+    let recorded = Promise.resolve();
+    // Roots queued while the last answers were awaited are walked in the same pass.
+    while (this.queue.length > 0 && !this.stopped) {
+      await this.walkQueue(pass, (batch) => {
+        const answer = this.matching.match(batch.blocks.map((block) => ({ text: block.text, byLine: block.linesAreParagraphs === true })));
+        recorded = recorded.then(() => this.record(batch, answer, pass));
+      });
+      await recorded;
+    }
+    pass.endedAt = performance.now();
+    this.stats.first ??= pass;
+    this.stats.latest = pass;
+    this.running = false;
+    if (!this.stopped) this.listener.onIdle();
+  }
+
+  /** Walks every queued root in slices, handing each slice's blocks to `send`. */
+  private async walkQueue(pass: ScanPass, send: (batch: Batch) => void): Promise<void> {
+    let slice = startSlice();
+    let batch: Batch = { blocks: [], scans: [], rootStarts: new Set() };
     const endSlice = () => {
-      const length = performance.now() - sliceStart;
-      pass.busyMs += length;
-      pass.longestSliceMs = Math.max(pass.longestSliceMs, length);
-      if (length > SLICE_MS) pass.slicesOverLimit++;
+      if (batch.blocks.length > 0) send(batch);
+      batch = { blocks: [], scans: [], rootStarts: new Set() };
+      countSlice(pass, slice);
     };
-    this.terms.startPass();
     let sinceClock = 0;
     while (this.queue.length > 0 && !this.stopped) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
-      this.listener.onRootStarted();
+      batch.rootStarts.add(batch.blocks.length);
       const scan = this.terms.startScan();
-      const onStale = (stale: FoundTerm[]) => this.listener.onRemoved(stale);
       const blocks = walkBlocks(root, {
         shadowRoot: (shadowRoot) => this.listener.onShadowRoot(shadowRoot),
         undefinedElement: (element) => this.listener.onUndefinedElement(element),
@@ -117,31 +155,107 @@ export class PageScanner {
         // read costs about half a microsecond, and a long page has tens of thousands of blocks.
         if (sinceClock >= CLOCK_EVERY) {
           sinceClock = 0;
-          if (performance.now() > deadline) {
+          if (performance.now() > slice.deadline) {
             endSlice();
             await yieldToPage();
-            if (this.stopped) break;
-            sliceStart = performance.now();
-            deadline = sliceStart + SLICE_BUDGET_MS;
-            pass.slices++;
+            if (this.stopped) return;
+            slice = startSlice();
           }
         }
         const next = blocks.next();
         if (next.done) break;
         const block = next.value;
-        const found = this.terms.addBlock(block, this.matcher, scan, onStale);
+        batch.blocks.push(block);
+        batch.scans.push(scan);
         pass.blocks++;
         pass.characters += block.text.length;
         sinceClock += 1 + (block.text.length >> 8);
-        pass.termsFound += found.length;
-        if (found.length > 0) this.listener.onFound(block.container);
       }
     }
     endSlice();
-    pass.endedAt = performance.now();
-    this.stats.first ??= pass;
-    this.stats.latest = pass;
-    this.running = false;
-    if (!this.stopped) this.listener.onIdle();
   }
+
+  /** Records one batch's terms when the matcher's answer comes, in the order the blocks were walked. */
+  private async record(batch: Batch, answer: Promise<BatchMatches>, pass: ScanPass): Promise<void> {
+    const matches = await answer.catch(() => undefined);
+    if (!matches || this.stopped) return;
+    const inContext = await this.blocksInContext(batch, matches);
+    if (this.stopped) return;
+    let slice = startSlice();
+    const onStale = (stale: FoundTerm[]) => this.listener.onRemoved(stale);
+    for (let index = 0; index < batch.blocks.length; index++) {
+      // A batch can hold thousands of terms: recording them takes its pauses like the walk.
+      if (index % CLOCK_EVERY === 0 && performance.now() > slice.deadline) {
+        countSlice(pass, slice);
+        await yieldToPage();
+        if (this.stopped) return;
+        slice = startSlice();
+      }
+      const block = batch.blocks[index]!;
+      if (batch.rootStarts.has(index)) this.listener.onRootStarted();
+      const found: FlatMatches = inContext.get(index) ?? matches.found[index] ?? [];
+      // A block whose container left the page while its text was being matched keeps no terms.
+      if (found.length > 0 && !block.container.isConnected) continue;
+      const terms = this.terms.addFound(block, found, batch.scans[index]!, onStale);
+      pass.termsFound += terms.length;
+      if (terms.length > 0) this.listener.onFound(block.container);
+    }
+    countSlice(pass, slice);
+  }
+
+  /** The blocks whose table gives their short abbreviations medical context, with the matches they then have. */
+  private async blocksInContext(batch: Batch, matches: BatchMatches): Promise<Map<number, FlatMatches>> {
+    const inContext = new Map<number, FlatMatches>();
+    await Promise.all(
+      matches.withContext.map(async ([index, withContext]) => {
+        const block = batch.blocks[index];
+        if (block && (await this.tableHasTerms(block.container))) inContext.set(index, withContext);
+      }),
+    );
+    return inContext;
+  }
+
+  /**
+   * Whether the table a block sits in has medical terms that need no context themselves, read from
+   * the table's blocks (up to TABLE_CONTEXT_CHARS characters of them) once per pass. A lab report
+   * is a table whose rows hold one test each: "MCV 101 fL" has no other medical word in its row,
+   * but "Hemoglobin" and "Platelets" are in the rows around it.
+   */
+  private tableHasTerms(container: Element): Promise<boolean> {
+    const table = container.closest('table');
+    if (!table) return Promise.resolve(false);
+    let known = this.tableContext.get(table);
+    if (!known) {
+      // Block by block (textContent would glue cells together: "101 fLHemoglobin").
+      const texts: string[] = [];
+      let read = 0;
+      for (const cell of walkBlocks(table)) {
+        texts.push(cell.text);
+        read += cell.text.length;
+        if (read >= TABLE_CONTEXT_CHARS) break;
+      }
+      known = this.matching.hasMedicalTerms(texts).catch(() => false);
+      this.tableContext.set(table, known);
+    }
+    return known;
+  }
+}
+
+/** One stretch of the scanner's work on the main thread, and when it should stop taking more. */
+interface Slice {
+  start: number;
+  deadline: number;
+}
+
+function startSlice(): Slice {
+  const start = performance.now();
+  return { start, deadline: start + SLICE_BUDGET_MS };
+}
+
+function countSlice(pass: ScanPass, slice: Slice): void {
+  const length = performance.now() - slice.start;
+  pass.busyMs += length;
+  pass.slices++;
+  pass.longestSliceMs = Math.max(pass.longestSliceMs, length);
+  if (length > SLICE_MS) pass.slicesOverLimit++;
 }

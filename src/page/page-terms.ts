@@ -1,7 +1,5 @@
-import type { Matcher } from '../matching/compile-matcher';
-import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
-import { findMatches, findMatchesByLine, hasUnambiguousTerm } from '../matching/find-matches';
-import { type BlockNodes, type TextBlock, findBlockNodes, locateOffset, walkBlocks } from './collect-blocks';
+import type { FlatMatches } from '../matching/match-session';
+import { type BlockNodes, type TextBlock, findBlockNodes, locateOffset } from './collect-blocks';
 
 /**
  * A block that has terms, as its terms keep it: its first text node (see TextBlock) and its length.
@@ -103,9 +101,6 @@ interface ContainerTerms {
   scan: number;
 }
 
-/** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
-const TABLE_CONTEXT_CHARS = 10_000;
-
 /**
  * Every term found on the page, by block container: to show or drop a block's underlines, to find
  * the term under the pointer (in the pointed block), and to drop a block's terms when its text
@@ -120,13 +115,6 @@ export class PageTerms {
   private readonly byContainer = new Map<Element, ContainerTerms>();
   private nextOrder = 0;
   private nextScan = 0;
-  /**
-   * Whether a table has medical terms of its own, read once per pass of the scanner (see
-   * tableHasTerms): a page that adds rows is asked again when they are scanned, but a pass over many
-   * changed rows of one table reads it once.
-   */
-  private readonly tableContext = new Map<Element, boolean>();
-
   /** How many containers have terms. */
   get size(): number {
     let count = 0;
@@ -139,18 +127,12 @@ export class PageTerms {
     return ++this.nextScan;
   }
 
-  /** The scanner starts a pass over what has changed: tables are read again. */
-  startPass(): void {
-    this.tableContext.clear();
-  }
-
   /**
-   * Finds the terms of one block, records them and returns them. Abbreviations the block defines
-   * are added to the page's matcher for the blocks after it. The container's terms from an earlier
-   * scan are dropped first and handed to `onStale` (a container can hold several blocks, so this is
-   * done once per scan, not per block).
+   * Records the terms found in one block (`found`: entry, start, end, … as MatchService gives them)
+   * and returns them. The container's terms from an earlier scan are dropped first and handed to
+   * `onStale` (a container can hold several blocks, so this is done once per scan, not per block).
    */
-  addBlock(block: TextBlock, matcher: Matcher, scan: number, onStale?: (stale: FoundTerm[]) => void): FoundTerm[] {
+  addFound(block: TextBlock, found: FlatMatches, scan: number, onStale?: (stale: FoundTerm[]) => void): FoundTerm[] {
     const record = this.byContainer.get(block.container);
     if (record && record.scan !== scan) {
       const stale = record.terms;
@@ -158,46 +140,16 @@ export class PageTerms {
       record.scan = scan;
       if (stale.length > 0) onStale?.(stale);
     }
-    const options = { hasContextAround: () => this.tableHasTerms(block.container, matcher) };
-    const matches = block.linesAreParagraphs ? findMatchesByLine(block.text, matcher, options) : findMatches(block.text, matcher, options);
-    if (matches.length === 0) return [];
-    learnDefinedAbbreviations(block.text, matches, matcher);
+    if (found.length === 0) return [];
     // Not the block itself: its joined text is not needed again, and would be kept as long as the terms.
     const kept = new FoundBlock(block.first, block.container, block.piece?.of ?? block.text.length);
     const base = block.piece?.offset ?? 0;
-    const found = matches.map((match) => new FoundTerm(match.entry, kept, base + match.start, base + match.end));
-    if (!record) this.byContainer.set(block.container, { terms: found, order: this.nextOrder++, scan });
-    // A loop, not push(...found): one huge block can hold more terms than a call takes arguments.
-    else for (const term of found) record.terms.push(term);
-    return found;
-  }
-
-  /**
-   * Whether the table a block sits in has medical terms that need no context themselves, read from
-   * the table's blocks (up to TABLE_CONTEXT_CHARS characters of them) once per pass. A lab report
-   * is a table whose rows hold one test each: "MCV 101 fL" has no other medical word in its row,
-   * but "Hemoglobin" and "Platelets" are in the rows around it.
-   */
-  private tableHasTerms(container: Element, matcher: Matcher): boolean {
-    const table = container.closest('table');
-    if (!table) return false;
-    let known = this.tableContext.get(table);
-    if (known === undefined) {
-      known = false;
-      let read = 0;
-      // Block by block (textContent would glue cells together: "101 fLHemoglobin"), stopping at
-      // the first term found.
-      for (const cell of walkBlocks(table)) {
-        if (hasUnambiguousTerm(cell.text, matcher)) {
-          known = true;
-          break;
-        }
-        read += cell.text.length;
-        if (read >= TABLE_CONTEXT_CHARS) break;
-      }
-      this.tableContext.set(table, known);
-    }
-    return known;
+    const terms: FoundTerm[] = [];
+    for (let i = 0; i < found.length; i += 3) terms.push(new FoundTerm(found[i]!, kept, base + found[i + 1]!, base + found[i + 2]!));
+    if (!record) this.byContainer.set(block.container, { terms, order: this.nextOrder++, scan });
+    // A loop, not push(...terms): one huge block can hold more terms than a call takes arguments.
+    else for (const term of terms) record.terms.push(term);
+    return terms;
   }
 
   /** Forgets every term of one block container (it keeps its place in reading order); returns them. */

@@ -2,6 +2,7 @@ import glossary from 'virtual:medgloss-page-glossary';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { GlossaryEntry } from '../glossary/schema';
+import { MATCH_PORT, connectMatching } from '../matching/match-port';
 import { type BackgroundRequest, parsePageRequest } from '../messages';
 import { readSettings, watchSettings, writeSettings } from '../settings/settings-item';
 import { startPage } from './start-page';
@@ -36,9 +37,11 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     }
   };
 
+  const matching = connectMatching(() => browser.runtime.connect({ name: MATCH_PORT }));
   const page = startPage({
     doc: document,
     glossary,
+    matching,
     settings,
     loadEntry: async (id) => ((await ask({ type: 'medgloss:get-entry', id })) as GlossaryEntry | null | undefined) ?? undefined,
     openGlossary: (id) => void ask({ type: 'medgloss:open-glossary', id }),
@@ -57,6 +60,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   ctx.onInvalidated(() => {
     clearInterval(watchdog);
     page.stop();
+    matching.close();
     // With the context gone, every extension API throws "Extension context invalidated".
     ignoreInvalidContext(unwatch);
     ignoreInvalidContext(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,6 +1,6 @@
 import type { PageGlossary } from '../glossary/compile-glossary';
 import type { GlossaryEntry } from '../glossary/schema';
-import { type Matcher, loadMatcher } from '../matching/compile-matcher';
+import type { MatchService } from '../matching/match-session';
 import { type PageInfo, type PageRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
 import { PopoverHost } from '../popover/popover-host';
@@ -16,6 +16,8 @@ import { type PageChanges, type PageWatcher, watchPageChanges } from './watch-pa
 export interface PageContext {
   doc: Document;
   glossary: PageGlossary;
+  /** Finds the glossary's names in the page's text (in the background, for the extension). */
+  matching: MatchService;
   /** Fetches a definition when its popover opens; undefined if it cannot be had. */
   loadEntry: (id: string) => Promise<GlossaryEntry | undefined>;
   /** Opens the full glossary page at an entry (the popover's "More"). */
@@ -47,8 +49,7 @@ export interface MedGlossPage {
  * the site is switched off nothing runs and nothing of ours is on the page.
  */
 export function startPage(context: PageContext): MedGlossPage {
-  const { doc, glossary, settings: initial } = context;
-  const matcher: Matcher = loadMatcher(glossary.matcher);
+  const { doc, settings: initial } = context;
   const hostname = doc.location?.hostname ?? '';
   let settings = initial;
   let session: ActiveSession | undefined;
@@ -57,7 +58,7 @@ export function startPage(context: PageContext): MedGlossPage {
     const wasActive = session !== undefined;
     settings = next;
     const active = isActiveOn(settings, hostname);
-    if (active && !wasActive) session = new ActiveSession(context, matcher, settings);
+    if (active && !wasActive) session = new ActiveSession(context, settings);
     else if (!active && session) {
       session.stop();
       session = undefined;
@@ -116,7 +117,6 @@ class ActiveSession {
 
   constructor(
     private readonly context: PageContext,
-    matcher: Matcher,
     private settings: Settings,
   ) {
     const doc = context.doc;
@@ -125,7 +125,7 @@ class ActiveSession {
     const isShown = (term: FoundTerm) => this.isShown(term);
     this.highlighter = new TermHighlighter(doc, this.terms, isShown, settings.underline);
     this.popover = new PopoverHost(doc);
-    this.scanner = new PageScanner(this.terms, matcher, {
+    this.scanner = new PageScanner(this.terms, context.matching, {
       onRootStarted: () => this.highlighter.endChunk(),
       onFound: (container) => {
         this.highlighter.watch(container);

@@ -1,7 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../src/matching/compile-matcher';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Matcher, compileMatcher } from '../../src/matching/compile-matcher';
+import { type BatchMatches, MatchSession, type MatchService, inProcessMatchService } from '../../src/matching/match-session';
 import { walkBlocks } from '../../src/page/collect-blocks';
-import { PageTerms } from '../../src/page/page-terms';
+import { type FoundTerm, PageTerms } from '../../src/page/page-terms';
+import { PageScanner, type ScanListener } from '../../src/page/page-scanner';
 import { type PageChanges, type PageWatcher, watchPageChanges } from '../../src/page/watch-page-changes';
 
 // Two names are enough to follow terms through a page's changes; the glossary's own are tested elsewhere.
@@ -10,11 +12,43 @@ const matcher = compileMatcher([
   { text: 'heliotrope rash', entry: 1, exactCase: false, rules: [] },
 ]);
 
+/** Records the terms of every block under `root` as one scan, matched in place (the scanner sends blocks to the background). */
+function addBlocks(terms: PageTerms, root: Node, onStale?: (stale: FoundTerm[]) => void): void {
+  const session = new MatchSession(matcher);
+  const scan = terms.startScan();
+  for (const block of walkBlocks(root)) terms.addFound(block, session.match([{ text: block.text, byLine: false }]).found[0]!, scan, onStale);
+}
+
 function scanned(root: Node = document.body): PageTerms {
   const terms = new PageTerms();
-  const scan = terms.startScan();
-  for (const block of walkBlocks(root)) terms.addBlock(block, matcher, scan);
+  addBlocks(terms, root);
   return terms;
+}
+
+/** A scanner over `terms` whose passes can be awaited: `pass(root)` resolves when the scanner is idle again. */
+function scannerFor(terms: PageTerms, matching: MatchService) {
+  let idle = () => {};
+  const listener: ScanListener = {
+    onRootStarted: () => {},
+    onFound: () => {},
+    onRemoved: () => {},
+    onIdle: () => idle(),
+    onShadowRoot: () => {},
+    onUndefinedElement: () => {},
+  };
+  const scanner = new PageScanner(terms, matching, listener);
+  return {
+    scanner,
+    pass: (root: Node) =>
+      new Promise<void>((resolve) => {
+        idle = resolve;
+        scanner.scan(root);
+      }),
+  };
+}
+
+function inProcess(withMatcher: Matcher): MatchService {
+  return inProcessMatchService(new MatchSession(withMatcher));
 }
 
 function byId(id: string): Element {
@@ -41,15 +75,14 @@ describe('PageTerms', () => {
     const terms = scanned();
     expect(terms.termsIn(byId('d')).map((t) => t.entry)).toEqual([0, 1]);
     const stale: number[][] = [];
-    const scan = terms.startScan();
-    for (const block of walkBlocks(byId('d'))) terms.addBlock(block, matcher, scan, (old) => stale.push(old.map((t) => t.entry)));
+    addBlocks(terms, byId('d'), (old) => stale.push(old.map((t) => t.entry)));
     // #d's terms once (not its first block's again after its second), then those of #b inside it.
     expect(stale).toEqual([[0, 1], [0]]);
     expect(terms.termsIn(byId('d')).map((t) => t.entry)).toEqual([0, 1]);
     expect(terms.all().map((t) => t.container.id)).toEqual(['a', 'a', 'd', 'd', 'b', 'c']);
   });
 
-  it('takes medical context for a short abbreviation from the rest of its table, as on a lab report', () => {
+  it('takes medical context for a short abbreviation from the rest of its table, as on a lab report', async () => {
     const withAbbreviation = compileMatcher([
       { text: 'lupus', entry: 0, exactCase: false, rules: [] },
       { text: 'MCV', entry: 2, exactCase: true, rules: ['medical-context'] },
@@ -59,23 +92,30 @@ describe('PageTerms', () => {
       <table><tr><td id="other">MCV 101 fL</td></tr><tr><td>chart</td></tr></table>
       <p id="loose">MCV 101 fL</p>`;
     const terms = new PageTerms();
-    const scan = terms.startScan();
-    for (const block of walkBlocks(document.body)) terms.addBlock(block, withAbbreviation, scan);
+    const asked: string[][] = [];
+    const service = inProcess(withAbbreviation);
+    const { pass } = scannerFor(terms, {
+      match: (blocks) => service.match(blocks),
+      hasMedicalTerms: (texts) => {
+        asked.push([...texts]);
+        return service.hasMedicalTerms(texts);
+      },
+    });
+    await pass(document.body);
     // The row before the medical word counts too: the whole table is read, not what came before.
     expect(terms.termsIn(byId('row1')).map((t) => t.entry)).toEqual([2]);
     expect(terms.termsIn(byId('other'))).toEqual([]);
     expect(terms.termsIn(byId('loose'))).toEqual([]);
 
+    // Each table is read once in a pass, and only those around a block that needs it.
+    expect(asked).toEqual([
+      ['MCV 101 fL', 'lupus panel'],
+      ['MCV 101 fL', 'chart'],
+    ]);
+
     // A row with a medical word added to the other table: read again in the scanner's next pass.
     byId('other').closest('table')!.insertRow().insertCell().textContent = 'lupus';
-    const rescan = () => {
-      const again = terms.startScan();
-      for (const block of walkBlocks(byId('other'))) terms.addBlock(block, withAbbreviation, again);
-    };
-    rescan();
-    expect(terms.termsIn(byId('other'))).toEqual([]);
-    terms.startPass();
-    rescan();
+    await pass(byId('other'));
     expect(terms.termsIn(byId('other')).map((t) => t.entry)).toEqual([2]);
   });
 
@@ -116,6 +156,84 @@ describe('PageTerms', () => {
     expect(term!.isWithin(byId('c').querySelector('b')!)).toBe(true);
     const [first] = terms.termsIn(byId('a'));
     expect(first!.isWithin(byId('c'))).toBe(false);
+  });
+});
+
+describe('PageScanner', () => {
+  beforeEach(() => {
+    document.body.innerHTML = `<p id="a">lupus and a heliotrope rash</p><p id="b">nothing here</p><p id="c">more <b>lupus</b></p>`;
+  });
+
+  it('records what the matcher finds, as the in-place match would', async () => {
+    const terms = new PageTerms();
+    const { scanner, pass } = scannerFor(terms, inProcess(matcher));
+    await pass(document.body);
+    expect(terms.all().map((t) => [t.container.id, t.entry])).toEqual([
+      ['a', 0],
+      ['a', 1],
+      ['c', 0],
+    ]);
+    expect(terms.all().map((t) => [t.container.id, t.entry])).toEqual(
+      scanned()
+        .all()
+        .map((t) => [t.container.id, t.entry]),
+    );
+    // The term in <b> is where the scanner said: inside the inline element, not before it.
+    expect(terms.termsIn(byId('c'))[0]!.isWithin(byId('c').querySelector('b')!)).toBe(true);
+    expect(scanner.stats.first).toMatchObject({ blocks: 3, termsFound: 3 });
+  });
+
+  it('records answers in the order the blocks were walked, whichever comes first', async () => {
+    document.body.innerHTML = Array.from({ length: 600 }, (_, i) => `<p id="p${i}">lupus ${i}</p>`).join('');
+    const terms = new PageTerms();
+    const service = inProcess(matcher);
+    const answers: (() => void)[] = [];
+    let blocksSent = 0;
+    const { pass } = scannerFor(terms, {
+      match: (blocks) => {
+        blocksSent += blocks.length;
+        return new Promise<BatchMatches>((resolve) => answers.push(() => resolve(service.match(blocks))));
+      },
+      hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+    });
+    const done = pass(document.body);
+    await vi.waitFor(() => expect(blocksSent).toBe(600));
+    // The walk took several slices, so several batches; the last one answered first.
+    expect(answers.length).toBeGreaterThan(1);
+    for (const answer of answers.reverse()) answer();
+    await done;
+    expect(terms.all().map((t) => t.container.id)).toEqual(Array.from({ length: 600 }, (_, i) => `p${i}`));
+  });
+
+  it('keeps no terms for a block that leaves the page while its text is being matched', async () => {
+    const terms = new PageTerms();
+    const service = inProcess(matcher);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { pass } = scannerFor(terms, {
+      match: async (blocks) => {
+        await held;
+        return service.match(blocks);
+      },
+      hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+    });
+    const done = pass(document.body);
+    await new Promise((r) => setTimeout(r, 0));
+    byId('a').remove();
+    release();
+    await done;
+    expect(terms.all().map((t) => t.container.id)).toEqual(['c']);
+  });
+
+  it('finds nothing, and still finishes its pass, when the matcher cannot be reached', async () => {
+    const terms = new PageTerms();
+    const { scanner, pass } = scannerFor(terms, {
+      match: () => Promise.reject(new Error('gone')),
+      hasMedicalTerms: () => Promise.reject(new Error('gone')),
+    });
+    await pass(document.body);
+    expect(terms.size).toBe(0);
+    expect(scanner.stats.first).toMatchObject({ blocks: 3, termsFound: 0 });
   });
 });
 

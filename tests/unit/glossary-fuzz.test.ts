@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, pageGlossaryOf } from '../../src/glossary/compile-glossary';
+import { compileGlossary } from '../../src/glossary/compile-glossary';
 import type { RuleCode } from '../../src/glossary/rules';
 import { ENTRY_KEYS } from '../../src/glossary/schema';
 import { type GlossaryFile, slugOf, validateGlossary } from '../../src/glossary/validate-glossary';
-import { AMBIGUITY_RULES, type ShippedMatcher, compileMatcher, loadMatcher } from '../../src/matching/compile-matcher';
+import { AMBIGUITY_RULES, type ShippedMatcher, compileMatcher, loadMatcher, shipMatcher } from '../../src/matching/compile-matcher';
 import { findMatches } from '../../src/matching/find-matches';
 import { LEVELS } from '../../src/settings/settings';
 import { validEntry } from '../fixtures/valid-entry';
@@ -481,8 +481,8 @@ describe('names that are also names of Object.prototype members', () => {
     expect(validated.problems).toEqual([]);
     const glossary = compileGlossary({ entries: validated.entries, categories: Object.fromEntries(CATEGORIES.map((c) => [c, c])) });
     const text = `the ${name} of it`;
-    // The shipped path as well: the compact page glossary expanded again in the content script.
-    for (const matcher of [compileMatcher(glossary.forms), loadMatcher(JSON.parse(JSON.stringify(pageGlossaryOf(glossary).matcher)) as ShippedMatcher)]) {
+    // The shipped path as well: the compact forms expanded again in the background.
+    for (const matcher of [compileMatcher(glossary.forms), loadMatcher(JSON.parse(JSON.stringify(shipMatcher(glossary.forms))) as ShippedMatcher)]) {
       const matches = findMatches(text, matcher);
       expect(matches).toHaveLength(1);
       expect(glossary.entries[matches[0]!.entry]!.id).toBe(idOf(file));

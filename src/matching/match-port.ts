@@ -1,0 +1,140 @@
+import type { Matcher } from './compile-matcher';
+import { type BatchMatches, type BlockText, MatchSession, type MatchService } from './match-session';
+
+/** The name of the port a content script opens to the background to have its page's text matched. */
+export const MATCH_PORT = 'medgloss:match';
+
+/** What either end of a runtime port needs (browser.runtime.Port has more). */
+export interface MatchPort {
+  name: string;
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+/** A page's request; `id` pairs it with its answer. */
+type MatchRequest = { id: number; type: 'match'; blocks: BlockText[] } | { id: number; type: 'medical-terms'; texts: string[] };
+
+type MatchAnswer = { id: number; matches: BatchMatches } | { id: number; medical: boolean };
+
+/**
+ * The background's end: one MatchSession per port, so each page (each frame) keeps the
+ * abbreviations it defines to itself, for as long as its content script is connected.
+ */
+export function serveMatching(port: MatchPort, glossaryMatcher: Matcher): void {
+  const session = new MatchSession(glossaryMatcher);
+  port.onMessage.addListener((message) => {
+    const request = parseMatchRequest(message);
+    // A malformed request is dropped: only our own content script can open this port.
+    if (!request) return;
+    const answer: MatchAnswer =
+      request.type === 'match'
+        ? { id: request.id, matches: session.match(request.blocks) }
+        : { id: request.id, medical: session.hasMedicalTerms(request.texts) };
+    try {
+      port.postMessage(answer);
+    } catch {
+      // The page went away while its text was being matched.
+    }
+  });
+}
+
+/** Checks a request's shape: the background trusts nothing it is sent. */
+export function parseMatchRequest(message: unknown): MatchRequest | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { id, type, blocks, texts } = message as Record<string, unknown>;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return undefined;
+  if (type === 'match' && Array.isArray(blocks) && blocks.every(isBlockText)) return { id, type, blocks };
+  if (type === 'medical-terms' && Array.isArray(texts) && texts.every((text) => typeof text === 'string')) return { id, type, texts };
+  return undefined;
+}
+
+function isBlockText(block: unknown): block is BlockText {
+  if (typeof block !== 'object' || block === null) return false;
+  const { text, byLine } = block as Record<string, unknown>;
+  return typeof text === 'string' && typeof byLine === 'boolean';
+}
+
+/** A request on its way, to be sent again if the background is restarted before it answers. */
+interface Pending {
+  request: MatchRequest;
+  resolve: (answer: MatchAnswer) => void;
+  reject: (error: Error) => void;
+  sent: number;
+}
+
+/**
+ * The content script's end: a MatchService over a port to the background. The port is opened on
+ * first use. A browser may stop an idle background (Chrome stops its service worker): the port
+ * then closes, and the requests still unanswered are sent again, once, on a new port. Pages that
+ * defined abbreviations before that lose them for the rest of the page: a lesser match, not a
+ * wrong one.
+ */
+export function connectMatching(connect: () => MatchPort): MatchService & { close(): void } {
+  let port: MatchPort | undefined;
+  let nextId = 0;
+  let closed = false;
+  const pending = new Map<number, Pending>();
+
+  const send = (entry: Pending) => {
+    try {
+      port ??= open();
+      entry.sent++;
+      port.postMessage(entry.request);
+    } catch (error) {
+      pending.delete(entry.request.id);
+      entry.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  const open = (): MatchPort => {
+    const opened = connect();
+    opened.onMessage.addListener((message) => {
+      const id = (message as { id?: unknown } | null)?.id;
+      const entry = typeof id === 'number' ? pending.get(id) : undefined;
+      if (!entry) return;
+      pending.delete(id as number);
+      entry.resolve(message as MatchAnswer);
+    });
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = undefined;
+      for (const entry of [...pending.values()]) {
+        if (closed || entry.sent > 1) {
+          pending.delete(entry.request.id);
+          entry.reject(new Error('The background closed the matching port'));
+        } else send(entry);
+      }
+    });
+    return opened;
+  };
+  const ask = (request: MatchRequest) =>
+    new Promise<MatchAnswer>((resolve, reject) => {
+      if (closed) return reject(new Error('Matching was closed'));
+      const entry: Pending = { request, resolve, reject, sent: 0 };
+      pending.set(request.id, entry);
+      send(entry);
+    });
+
+  return {
+    async match(blocks) {
+      const answer = await ask({ id: nextId++, type: 'match', blocks: [...blocks] });
+      if (!('matches' in answer)) throw new Error('Not an answer to a match request');
+      return answer.matches;
+    },
+    async hasMedicalTerms(texts) {
+      const answer = await ask({ id: nextId++, type: 'medical-terms', texts: [...texts] });
+      return 'medical' in answer && answer.medical;
+    },
+    close() {
+      closed = true;
+      for (const entry of pending.values()) entry.reject(new Error('Matching was closed'));
+      pending.clear();
+      try {
+        port?.disconnect();
+      } catch {
+        // The extension's context is already gone, and the port with it.
+      }
+      port = undefined;
+    },
+  };
+}

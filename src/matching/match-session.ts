@@ -1,0 +1,98 @@
+import { type Matcher, forkMatcher } from './compile-matcher';
+import { definedAbbreviations, learnAbbreviations } from './defined-abbreviations';
+import { type FindOptions, type TermMatch, findMatches, findMatchesByLine, hasUnambiguousTerm } from './find-matches';
+
+/** A block of a page's text to match, and whether each of its lines is a paragraph (a text file). */
+export interface BlockText {
+  text: string;
+  byLine: boolean;
+}
+
+/**
+ * One block's matches, flat: entry, start, end, entry, start, end… Tens of thousands of small
+ * objects cost more to send between the page and the background than one array of numbers.
+ */
+export type FlatMatches = number[];
+
+/** What matching a batch of blocks found. */
+export interface BatchMatches {
+  /** Each block's matches, in the order the blocks were given. */
+  found: FlatMatches[];
+  /**
+   * For the few blocks whose short abbreviations need medical context from around them ("MCV
+   * 101 fL" alone in a lab table's row): the block's index and the matches it has if its table
+   * gives that context. The page can tell; the matcher sees only the block.
+   */
+  withContext: [block: number, matches: FlatMatches][];
+}
+
+/** The matching a page's scanner asks for: in the background for the extension, in-process for tests and tools. */
+export interface MatchService {
+  match(blocks: readonly BlockText[]): Promise<BatchMatches>;
+  /** Whether texts (a table's cells) hold a term that needs no context: medical context for the blocks among them. */
+  hasMedicalTerms(texts: readonly string[]): Promise<boolean>;
+}
+
+/**
+ * The matching for one page, with what that page has taught it: the abbreviations it defines
+ * ("prothrombin time (PT)") hold for its later blocks and for no other page. It starts with the
+ * glossary's matcher and forks it when the page first defines one.
+ */
+export class MatchSession {
+  private matcher: Matcher;
+
+  constructor(private readonly glossaryMatcher: Matcher) {
+    this.matcher = glossaryMatcher;
+  }
+
+  match(blocks: readonly BlockText[]): BatchMatches {
+    const found: FlatMatches[] = [];
+    const withContext: BatchMatches['withContext'] = [];
+    blocks.forEach((block, index) => {
+      let asked = false;
+      const matches = this.findIn(block, {
+        hasContextAround: () => {
+          asked = true;
+          return false;
+        },
+      });
+      // Asked only when a name needs context that the block lacks: then match again as if it had it.
+      if (asked) {
+        const inContext = this.findIn(block, { hasContextAround: () => true });
+        if (inContext.length > matches.length) withContext.push([index, flatten(inContext)]);
+      }
+      if (matches.length > 0) this.learnFrom(block.text, matches);
+      found.push(flatten(matches));
+    });
+    return { found, withContext };
+  }
+
+  hasMedicalTerms(texts: readonly string[]): boolean {
+    return texts.some((text) => hasUnambiguousTerm(text, this.matcher));
+  }
+
+  private findIn(block: BlockText, options: FindOptions): TermMatch[] {
+    return block.byLine ? findMatchesByLine(block.text, this.matcher, options) : findMatches(block.text, this.matcher, options);
+  }
+
+  private learnFrom(text: string, matches: readonly TermMatch[]): void {
+    const defined = definedAbbreviations(text, matches);
+    if (defined.length === 0) return;
+    if (this.matcher === this.glossaryMatcher) this.matcher = forkMatcher(this.glossaryMatcher);
+    learnAbbreviations(this.matcher, defined);
+  }
+}
+
+/** A MatchService that matches in the caller's own thread: tests and tools. */
+export function inProcessMatchService(session: MatchSession): MatchService {
+  return {
+    match: (blocks) => Promise.resolve(session.match(blocks)),
+    hasMedicalTerms: (texts) => Promise.resolve(session.hasMedicalTerms(texts)),
+  };
+}
+
+function flatten(matches: readonly TermMatch[]): FlatMatches {
+  const flat: FlatMatches = [];
+  for (const match of matches) flat.push(match.entry, match.start, match.end);
+  return flat;
+}
