@@ -122,3 +122,48 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     }
   });
 });
+
+describe('the background that matches the text is stopped by the browser, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await serveFixtures({
+      '/page.html': {
+        body: `<!doctype html><html lang="en"><head><title>Stopped</title></head><body><main id="feed"><p>${PARAGRAPH}</p></main></body></html>`,
+      },
+    });
+    browser = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('underlines what the page adds afterwards: the page opens a new port, and the background starts again', async () => {
+    const page = await browser.context.newPage();
+    const consoleProblems = watchConsole(page);
+    await page.goto(`${server.origin}/page.html`);
+    expect(new Set(await waitForHighlights(page, 5))).toEqual(new Set(['Dermatomyositis', 'heliotrope rash', 'Gottron’s papules', 'azathioprine', 'IVIG']));
+
+    // What Chrome does to an idle extension service worker after 30 seconds.
+    const cdp = await browser.context.newCDPSession(page);
+    const stopped = new Promise<void>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later: methotrexate and a muscle biopsy.';
+      document.getElementById('feed')!.append(p);
+    });
+    await expect.poll(async () => (await waitForHighlights(page)).filter((text) => text === 'methotrexate').length, { timeout: 10_000 }).toBe(1);
+    expect(consoleProblems).toEqual([]);
+  });
+});
