@@ -4,10 +4,17 @@ import type { LoadedGlossary } from './load-glossary';
 import type { GlossaryEntry } from './schema';
 import { abbreviationVariants, nameVariants } from './word-forms';
 
-/** What the extension ships: the entries, and every written form of every name, for the matcher. */
+/** What the popup, the extension's pages and the background get: the entries and the category names. */
 export interface ShippedGlossary {
   categories: Record<string, string>;
   entries: GlossaryEntry[];
+}
+
+/**
+ * The compiled glossary: what ships, and every written form of every name, for the matcher (the
+ * background gets them as a ShippedMatcher; tools and tests match with them directly).
+ */
+export interface CompiledGlossary extends ShippedGlossary {
   forms: NameForm[];
 }
 
@@ -29,7 +36,7 @@ export function pageGlossaryOf(glossary: ShippedGlossary): PageGlossary {
 }
 
 /** Turns validated entries into shipped data; runs at build time, where compromise is available. */
-export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'categories'>): ShippedGlossary {
+export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'categories'>): CompiledGlossary {
   const entries = [...glossary.entries].sort((a, b) => a.term.localeCompare(b.term, 'en'));
   const forms: NameForm[] = [];
   entries.forEach((entry, index) => {

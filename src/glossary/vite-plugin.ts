@@ -3,7 +3,7 @@ import { shipMatcher } from '../matching/compile-matcher';
 import { compileGlossary, pageGlossaryOf } from './compile-glossary';
 import { GLOSSARY_DIR, loadValidGlossary } from './load-glossary';
 
-/** The whole glossary, for the popup and the background. */
+/** The entries and categories, for the popup, the extension's pages and the background (definitions). */
 const FULL_ID = 'virtual:medgloss-glossary';
 /** Ids, categories and levels only, for the content script that every page loads. */
 const PAGE_ID = 'virtual:medgloss-page-glossary';
@@ -25,8 +25,8 @@ export function glossaryPlugin(): Plugin {
       const virtual = IDS.find((known) => id === `\0${known}`);
       if (!virtual) return undefined;
       this.addWatchFile(GLOSSARY_DIR);
-      const shipped = compileGlossary(loadValidGlossary());
-      const data = virtual === FULL_ID ? shipped : virtual === PAGE_ID ? pageGlossaryOf(shipped) : shipMatcher(shipped.forms);
+      const { forms, ...withoutForms } = compileGlossary(loadValidGlossary());
+      const data = virtual === FULL_ID ? withoutForms : virtual === PAGE_ID ? pageGlossaryOf(withoutForms) : shipMatcher(forms);
       // JSON.parse of a string literal is faster to start than the same object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },

@@ -45,7 +45,10 @@ export interface ScanPass {
   /** performance.now() when the pass began and ended. */
   startedAt: number;
   endedAt: number;
-  /** Time spent scanning, without the pauses given to the page. */
+  /**
+   * Main-thread time the pass took from the page: walking and recording terms, without the pauses
+   * given to the page (the matching itself runs in the background, on another thread).
+   */
   busyMs: number;
   slices: number;
   longestSliceMs: number;

@@ -56,11 +56,13 @@ import { generatePages } from './generate-pages';
 const RESULTS_FILE = resolve(import.meta.dirname, 'results/browser-bench.json');
 const PAGES_DIR = resolve(SHARED_DIR, 'corpus/pages');
 /**
- * What the names and categories every page loads may cost, gzipped (README, Performance): 64 KB, on
- * top of about 30 KB of code, keeps the content script under 100 KB gzipped.
+ * What the glossary data every page loads (each entry's id, category and level) may cost, gzipped
+ * (README, Performance). The names are matched in the background and load once per start of it,
+ * not on every page: they are printed, not budgeted.
  */
 const GLOSSARY_DATA_BUDGET_BYTES = 64 * 1024;
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+const BACKGROUND_SCRIPT = join(EXTENSION_DIR, 'background.js');
 const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -509,12 +511,14 @@ async function measureScrolling(page: Page, cdp: CDPSession): Promise<RunFigures
 }
 
 /**
- * The content script's size, and how much of it is code and how much the glossary data (the one
- * string the glossary plugin emits, `JSON.parse(`…`)`): each gzipped on its own.
+ * The content script's size, and how much of it is code and how much the glossary data (the
+ * longest string the glossary plugin emits, `JSON.parse(…)`): each gzipped on its own.
  */
 function bundleSizes(source: string): { rawBytes: number; gzipBytes: number; codeGzipBytes: number; dataGzipBytes: number } {
   const gz = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
-  const match = /JSON\.parse\((`[^`]*`|"(?:[^"\\]|\\.)*")\)/.exec(source);
+  // The longest string literal parsed as JSON, in whichever quotes the minifier chose.
+  const literals = [...source.matchAll(/JSON\.parse\((`[^`]*`|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\)/g)];
+  const match = literals.sort((a, b) => b[1]!.length - a[1]!.length)[0];
   const data = match?.[1] ?? '';
   const code = match ? source.replace(match[1]!, '"{}"') : source;
   return { rawBytes: Buffer.byteLength(source), gzipBytes: gz(source), codeGzipBytes: gz(code), dataGzipBytes: gz(data) };
@@ -1040,7 +1044,12 @@ async function main(): Promise<void> {
   printSummary(summaries);
   console.log(
     `\nContent script bundle: ${bundle.rawBytes.toLocaleString('en-US')} bytes raw, ${bundle.gzipBytes.toLocaleString('en-US')} bytes gzipped (${CONTENT_SCRIPT}); ` +
-      `the code without the glossary data ${bundle.codeGzipBytes.toLocaleString('en-US')} bytes gzipped, the glossary data (names and categories) ${bundle.dataGzipBytes.toLocaleString('en-US')} bytes gzipped on its own`,
+      `the code without the glossary data ${bundle.codeGzipBytes.toLocaleString('en-US')} bytes gzipped, the glossary data (ids, categories, levels) ${bundle.dataGzipBytes.toLocaleString('en-US')} bytes gzipped on its own`,
+  );
+  const background = readFileSync(BACKGROUND_SCRIPT, 'utf8');
+  console.log(
+    `Background (names, definitions and the matcher; loaded once per start of the background, not per page): ${Buffer.byteLength(background).toLocaleString('en-US')} bytes raw, ` +
+      `${gzipSync(Buffer.from(background, 'utf8'), { level: 9 }).length.toLocaleString('en-US')} bytes gzipped`,
   );
   const dataShare = bundle.dataGzipBytes / GLOSSARY_DATA_BUDGET_BYTES;
   console.log(

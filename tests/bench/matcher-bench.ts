@@ -45,13 +45,13 @@ function time(run: () => number): { ms: number; result: number } {
   return { ms: median(times), result };
 }
 
-// What each page does before it scans: parse the shipped forms and mark their first words (branches
-// are built as the page's words reach them), against building the whole trie.
+// What the background does when it starts: parse the shipped forms and mark their first words (branches
+// are built as pages' words reach them), against building the whole trie.
 const shipped = JSON.stringify(shipMatcher(glossary.forms));
 const load = () => loadMatcher(JSON.parse(shipped) as ShippedMatcher);
 const compileTime = time(() => load().longestName);
 const compileFromNamesTime = time(() => compileMatcher(glossary.forms).longestName);
-// Each run from a freshly loaded matcher, as on a new page: the branches its words reach are built.
+// Each run from a freshly loaded matcher, the background's coldest case: the branches its words reach are built.
 const ours = time(() => {
   const matcher = load();
   return blocks.reduce((n, b) => n + findMatches(b, matcher).length, 0);
@@ -64,7 +64,7 @@ const baseline = time(() => blocks.reduce((n, b) => n + (b.match(baselineRegex)?
 console.log(
   `Matcher on ${(totalChars / 1e6).toFixed(2)} MB of text in ${blocks.length} blocks, ${glossary.entries.length} entries, ${glossary.forms.length} name forms (median of ${RUNS}):`,
 );
-console.log(`  load matcher:             ${compileTime.ms.toFixed(1)} ms (parse the shipped forms, as a page does)`);
+console.log(`  load matcher:             ${compileTime.ms.toFixed(1)} ms (parse the shipped forms, as the background does when it starts)`);
 console.log(`  building the whole trie:  ${compileFromNamesTime.ms.toFixed(1)} ms  ×${(compileFromNamesTime.ms / compileTime.ms).toFixed(1)}`);
 console.log(`  MedGloss findMatches:     ${ours.ms.toFixed(1)} ms, ${ours.result} matches (from a fresh load)`);
 console.log(`  baseline regex:           ${baseline.ms.toFixed(1)} ms, ${baseline.result} matches`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ShippedGlossary, compileGlossary } from '../../../src/glossary/compile-glossary';
+import { type CompiledGlossary, compileGlossary } from '../../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../../src/glossary/load-glossary';
 import { SEED_TERMS } from '../../fixtures/seed-terms';
 import { type FixtureServer, SEED_FILE, seedPageHtml, serveFixtures } from '../fixture-server';
@@ -38,7 +38,7 @@ describe('the extension on the seed page, in Firefox', () => {
   let page: Page;
   let consoleProblems: string[];
   let popupProblems: string[] = [];
-  let glossary: ShippedGlossary;
+  let glossary: CompiledGlossary;
   let plainMarkup: string;
 
   beforeAll(async () => {
