@@ -23,6 +23,8 @@
  *   at the top and after scrolling to the bottom; and, in the last run, the terms the content
  *   script found in all and how long it takes to answer the popup's question (capped at
  *   POPUP_CAP_MS).
+ * - the extension's own tasks: from a Chromium trace of one more load, the main-thread tasks that
+ *   ran the extension's code, whole (see measureOwnTasks).
  * - mark.js: without the extension, `new Mark(document.body).markRegExp(re)` with one alternation of
  *   every glossary name, until `done`, and until the layout that follows.
  * - the page's own work: 2,000 DOM changes to its paragraphs, with and without the extension, and
@@ -300,6 +302,8 @@ interface RunFigures {
   hover?: { caretMedian: number; caretP95: number; withRectsMedian: number; withRectsP95: number; onText: number };
   /** The content script's own time to find the term under the pointer, over real pointer moves. */
   pointer?: { median: number; p95: number; max: number; moves: number; onTerms: number };
+  /** Main-thread tasks that ran the extension's code during a traced load (see measureOwnTasks). */
+  ownTasks?: { ms: number; tasks: number };
 }
 
 const AFTER_CHANGES_MS = 500;
@@ -588,6 +592,57 @@ async function plainRun(context: BrowserContext, url: string, windowMs: number, 
   }
 }
 
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> };
+
+/**
+ * The main-thread time the extension's own work took during a page load, from a Chromium trace of
+ * a separate load (tracing slows everything, so no other figure is taken from it): the top-level
+ * tasks of the page's main thread that ran code from the extension (an event in them names a
+ * chrome-extension:// script, or is an extension message: the matcher's answers), whole, with the
+ * garbage collection, style and layout they caused. The bench pages run no other extension.
+ * "Main-thread busy" against the page without the extension counts this too, but also every
+ * difference in when the page's own parsing and layout happened to run, which varies by more than
+ * our work between two loads of a long page.
+ */
+async function measureOwnTasks(context: BrowserContext, url: string, windowMs: number): Promise<RunFigures['ownTasks']> {
+  const { page, cdp } = await openPage(context);
+  try {
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,v8.execute', transferMode: 'ReturnAsStream' } as never);
+    await page.goto(url, { waitUntil: 'load', timeout: SETTLE_TIMEOUT_MS });
+    const now = (await page.evaluate('performance.now()')) as number;
+    if (now < windowMs) await page.waitForTimeout(windowMs - now);
+    const stream = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)));
+    await cdp.send('Tracing.end');
+    const handle = await stream;
+    const chunks: string[] = [];
+    for (;;) {
+      const read = await cdp.send('IO.read', { handle });
+      chunks.push(read.data);
+      if (read.eof) break;
+    }
+    await cdp.send('IO.close', { handle });
+    const events = (JSON.parse(chunks.join('')) as { traceEvents: TraceEvent[] }).traceEvents;
+    const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const onMain = events.filter((e) => e.ph === 'X' && e.dur !== undefined && mainThreads.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+    // Our code names its script; the port's answers arrive as extension messages, whose handler does not.
+    const ours = onMain.filter((e) => /chrome-extension:\/\/|"mojo_interface_tag":"extensions\.mojom\./.test(JSON.stringify(e.args ?? {})));
+    let lastEnd = 0;
+    let ms = 0;
+    let tasks = 0;
+    for (const task of onMain) {
+      if (task.name !== 'ThreadControllerImpl::RunTask' || task.ts < lastEnd) continue;
+      lastEnd = task.ts + task.dur!;
+      if (ours.some((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts < lastEnd)) {
+        ms += task.dur! / 1000;
+        tasks++;
+      }
+    }
+    return { ms, tasks };
+  } finally {
+    await page.close();
+  }
+}
+
 async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number, hover: boolean, askPopup: boolean, problems: string[]): Promise<RunFigures> {
   const { page, cdp } = await openPage(ext.context);
   const consoleProblems = watchConsole(page);
@@ -604,7 +659,9 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
     // Last, because on a long page it holds the main thread far longer than anything above.
     const popup = askPopup ? await askLikeThePopup(ext) : undefined;
     problems.push(...consoleProblems);
+    const ownTasks = await measureOwnTasks(ext.context, url, windowMs);
     return {
+      ownTasks,
       load,
       dom,
       firstScan,
@@ -722,6 +779,8 @@ function medians(runs: readonly RunFigures[]) {
     addedCharacters: med(runs, (r) => r.added?.characters),
     addedBusyMs: med(runs, (r) => r.added?.busyMs),
     addedWallMs: med(runs, (r) => r.added && r.added.endedAt - r.added.startedAt),
+    ownTasksMs: med(runs, (r) => r.ownTasks?.ms),
+    ownTasks: med(runs, (r) => r.ownTasks?.tasks),
   };
 }
 
@@ -764,6 +823,7 @@ function summarise(name: string, kind: PageSummary['kind'], htmlBytes: number, p
       stableOverFloor: div(e.stableMs, floorMs),
       extraBusyOverFloor: div(extBusy, floorMs),
       markOverExtraBusy: div(p.markWithLayoutMs, extBusy),
+      markOverOwnTasks: div(p.markWithLayoutMs, e.ownTasksMs),
       markOverStable: div(p.markWithLayoutMs, e.stableMs),
       domExtOverPlain: div(e.domWithObserversMs, p.domWithObserversMs),
       domExtOverControl: div(e.domWithObserversMs, p.domControlWithObserversMs),
@@ -802,6 +862,7 @@ function printPage(s: PageSummary): void {
     ['  of which script', ms(p.scriptMs), ms(e.scriptMs), d(e.scriptMs, p.scriptMs), ''],
     ['  of which layout', ms(p.layoutMs), ms(e.layoutMs), d(e.layoutMs, p.layoutMs), ''],
     ['  of which style', ms(p.styleMs), ms(e.styleMs), d(e.styleMs, p.styleMs), ''],
+    ["tasks that ran the extension's code (traced load)", '', `${ms(e.ownTasksMs)} in ${count(e.ownTasks)}`, '', `${ratio(e.ownTasksMs, s.floorMs)} floor`],
     ['long tasks: count', count(p.longtaskCount), count(e.longtaskCount), '', ''],
     ['long tasks: longest', ms(p.longtaskMax), ms(e.longtaskMax), d(e.longtaskMax, p.longtaskMax), ''],
     ['long tasks: total', ms(p.longtaskTotal), ms(e.longtaskTotal), d(e.longtaskTotal, p.longtaskTotal), ''],
@@ -822,6 +883,7 @@ function printPage(s: PageSummary): void {
     ['popup asks for page info: reply', '', e.popupTimedOut ? `> ${ms(e.popupMs)}` : ms(e.popupMs), '', ''],
     ['mark.js markRegExp until done', ms(p.markMs), '', '', ''],
     ['mark.js incl. layout after', ms(p.markWithLayoutMs), '', '', `${ratio(p.markWithLayoutMs, e.extraBusyMs)} ext. busy`],
+    ['', '', '', '', `${ratio(p.markWithLayoutMs, e.ownTasksMs)} ext. tasks`],
     ['', '', '', '', `${ratio(p.markWithLayoutMs, e.stableMs)} ext. stable`],
     [`page makes ${DOM_CHANGES} DOM changes`, ms(p.domSyncMs, 1), ms(e.domSyncMs, 1), d(e.domSyncMs, p.domSyncMs), ratio(e.domSyncMs, p.domSyncMs)],
     ['  incl. mutation observers', ms(p.domWithObserversMs, 1), ms(e.domWithObserversMs, 1), '', ratio(e.domWithObserversMs, p.domWithObserversMs)],
@@ -859,7 +921,7 @@ function printPage(s: PageSummary): void {
 }
 
 function printSummary(summaries: PageSummary[]): void {
-  console.log('\nSummary (medians; "ext. busy" = main-thread time with the extension minus without)');
+  console.log('\nSummary (medians; "ext. busy" = main-thread time with the extension minus without; "ext. tasks" = the tasks that ran its code)');
   const rows: string[][] = [
     [
       'page',
@@ -875,6 +937,8 @@ function printSummary(summaries: PageSummary[]): void {
       'busy/floor',
       'mark.js',
       'mark/busy',
+      'ext. tasks',
+      'mark/tasks',
       'mark/stable',
       'long task +',
       'timers held +',
@@ -902,6 +966,8 @@ function printSummary(summaries: PageSummary[]): void {
       ratio(e.extraBusyMs, s.floorMs),
       ms(p.markWithLayoutMs),
       ratio(p.markWithLayoutMs, e.extraBusyMs),
+      ms(e.ownTasksMs),
+      ratio(p.markWithLayoutMs, e.ownTasksMs),
       ratio(p.markWithLayoutMs, e.stableMs),
       ms(e.extraLongtaskTotal),
       e.timerGapTotal === null || p.timerGapTotal === null ? '–' : ms(e.timerGapTotal - p.timerGapTotal),
