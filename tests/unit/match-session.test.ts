@@ -74,14 +74,22 @@ describe('the matching port', () => {
   it.each([
     [null],
     ['match'],
-    [{ id: 'x', type: 'match', blocks: [] }],
-    [{ id: 1.5, type: 'match', blocks: [] }],
-    [{ id: 1, type: 'match', blocks: [{ text: 3, byLine: false }] }],
-    [{ id: 1, type: 'match', blocks: [{ text: 'a' }] }],
+    [{ id: 'x', type: 'match', text: '', lengths: [], byLine: [] }],
+    [{ id: 1.5, type: 'match', text: '', lengths: [], byLine: [] }],
+    [{ id: 1, type: 'match', text: 3, lengths: [1], byLine: [] }],
+    [{ id: 1, type: 'match', text: 'lupus', lengths: [2], byLine: [] }],
+    [{ id: 1, type: 'match', text: 'lupus', lengths: [7, -2], byLine: [] }],
+    [{ id: 1, type: 'match', text: 'lupus', lengths: [5], byLine: [1] }],
+    [{ id: 1, type: 'match', text: 'lupus', lengths: [5] }],
     [{ id: 1, type: 'medical-terms', texts: ['a', null] }],
     [{ id: 1, type: 'other', texts: [] }],
   ])('ignores a malformed request: %j', (message) => {
     expect(parseMatchRequest(message)).toBeUndefined();
+  });
+
+  it('reads a well-formed request: the blocks as one text and their lengths', () => {
+    const request = { id: 3, type: 'match', text: 'lupusPT', lengths: [5, 2], byLine: [1] };
+    expect(parseMatchRequest(request)).toEqual(request);
   });
 
   it('answers a page through the port, and sends what was unanswered again when the background restarts', async () => {
@@ -92,6 +100,13 @@ describe('the matching port', () => {
     expect(named(text, (await matching.match([{ text, byLine: false }])).found[0]!)).toEqual(['2:lupus', '3:MCV']);
     expect(await matching.hasMedicalTerms(['lupus'])).toBe(true);
     expect(background.opened).toBe(1);
+    // Several blocks travel as one text: each comes back with its own offsets, a text file's by line.
+    const blocks = [
+      { text: 'prothrombin\ntime', byLine: true },
+      { text: '', byLine: false },
+      { text: 'prothrombin\ntime', byLine: false },
+    ];
+    expect((await matching.match(blocks)).found).toEqual([[], [], [0, 0, 16]]);
 
     // The browser stops the background with a request on its way: it goes again on a new port.
     background.stopOnNextRequest = true;
