@@ -4,11 +4,14 @@ export const SLICE_MS = 8;
 /**
  * When a slice stops taking new work: well short of SLICE_MS, because the clock is read between
  * pieces of work, and the piece under way when the budget runs out must still end within SLICE_MS
- * even when the garbage collector steps in during it (a scavenge takes 2–4 ms on a long page). With
- * 6 ms, 2–3 of a 1 MB page's slices ran over 8 ms; with 4, none in the median run, for the same
- * total time (measured in Chromium, both builds taking turns on the same page).
+ * even when the garbage collector steps in during it (a scavenge takes 2–4 ms on a long page), or
+ * the system runs another thread in its place (the background matches the page's text at the same
+ * time: on two cores the main thread is sometimes set aside in mid-slice). With 6 ms, 2–3 of a 1 MB
+ * page's slices ran over 8 ms; with 4, none while the matching ran in the page, one since it runs
+ * in the background; with 3, none in the median of 8 loads, for the same total time (measured in
+ * Chromium, both builds taking turns on the same page).
  */
-export const SLICE_BUDGET_MS = 4;
+export const SLICE_BUDGET_MS = 3;
 
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
