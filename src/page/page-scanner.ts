@@ -139,8 +139,10 @@ export class PageScanner {
     let slice = startSlice();
     let batch: Batch = { blocks: [], scans: [], rootStarts: new Set() };
     const endSlice = () => {
+      // A root started just before the slice ended starts the next batch instead.
+      const rootStarting = batch.rootStarts.has(batch.blocks.length);
       if (batch.blocks.length > 0) send(batch);
-      batch = { blocks: [], scans: [], rootStarts: new Set() };
+      batch = { blocks: [], scans: [], rootStarts: new Set(rootStarting ? [0] : []) };
       countSlice(pass, slice);
     };
     let sinceClock = 0;
