@@ -87,6 +87,20 @@ describe('the matching port', () => {
     expect(parseMatchRequest(message)).toBeUndefined();
   });
 
+  it('answers a malformed request, or one it fails on, as failed: the page is not left waiting', () => {
+    const port = fakePortEnd();
+    const answers: unknown[] = [];
+    port.end.postMessage = (message) => answers.push(message);
+    serveMatching(port.end, compileMatcher(FORMS));
+    port.received({ id: 5, type: 'match', text: 'lupus', lengths: [2], byLine: [] });
+    port.received({ id: 6, type: 'medical-terms', texts: ['lupus'] });
+    port.received({ type: 'medical-terms', texts: ['lupus'] });
+    expect(answers).toEqual([
+      { id: 5, failed: true },
+      { id: 6, medical: true },
+    ]);
+  });
+
   it('reads a well-formed request: the blocks as one text and their lengths', () => {
     const request = { id: 3, type: 'match', text: 'lupusPT', lengths: [5, 2], byLine: [1] };
     expect(parseMatchRequest(request)).toEqual(request);
