@@ -1,7 +1,8 @@
 /**
- * The one message protocol of the extension: the popup asks the content script of the active tab
- * what it found and asks it to show a term; the content script asks the background for a term's
- * definition when its popover opens. Settings travel through storage, not messages.
+ * The extension's one-off messages: the popup asks the content script of the active tab what it
+ * found and asks it to show a term; the content script asks the background for a term's definition
+ * when its popover opens. Settings travel through storage, not messages, and a page's text goes to
+ * the background through a port of its own (src/matching/match-port.ts).
  */
 
 export interface TermCount {
