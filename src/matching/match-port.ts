@@ -86,6 +86,13 @@ function unpackBlocks({ text, lengths, byLine }: { text: string; lengths: readon
   });
 }
 
+/**
+ * How long a page waits for an answer before it gives the request up. A batch is what one slice
+ * walked (about 100 KB of text at most, matched in well under a second even by a cold background),
+ * so only a background that hangs comes near it.
+ */
+export const ANSWER_TIMEOUT_MS = 20_000;
+
 /** A request on its way, to be sent again if the background is restarted before it answers. */
 interface Pending {
   request: MatchRequest;
@@ -140,7 +147,22 @@ export function connectMatching(connect: () => MatchPort): MatchService & { clos
   const ask = (request: MatchRequest) =>
     new Promise<MatchAnswer>((resolve, reject) => {
       if (closed) return reject(new Error('Matching was closed'));
-      const entry: Pending = { request, resolve, reject, sent: 0 };
+      // A background that hangs without closing the port must not leave the page's scan waiting.
+      const timer = setTimeout(() => {
+        if (pending.delete(request.id)) reject(new Error('The background did not answer'));
+      }, ANSWER_TIMEOUT_MS);
+      const entry: Pending = {
+        request,
+        resolve: (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+        sent: 0,
+      };
       pending.set(request.id, entry);
       send(entry);
     });

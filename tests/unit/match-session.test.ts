@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Matcher, type NameForm, compileMatcher, loadMatcher, shipMatcher } from '../../src/matching/compile-matcher';
 import { findMatches } from '../../src/matching/find-matches';
-import { MATCH_PORT, type MatchPort, connectMatching, parseMatchRequest, serveMatching } from '../../src/matching/match-port';
+import { ANSWER_TIMEOUT_MS, MATCH_PORT, type MatchPort, connectMatching, parseMatchRequest, serveMatching } from '../../src/matching/match-port';
 import { MatchSession } from '../../src/matching/match-session';
 
 const FORMS: NameForm[] = [
@@ -133,6 +133,27 @@ describe('the matching port', () => {
     await expect(matching.match([{ text: 'lupus', byLine: false }])).rejects.toThrow();
     matching.close();
     await expect(matching.match([{ text: 'lupus', byLine: false }])).rejects.toThrow();
+  });
+
+  it('gives a request up when the background neither answers nor closes the port', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent = fakePortEnd();
+      const matching = connectMatching(() => silent.end);
+      const answer = matching.match([{ text: 'lupus', byLine: false }]);
+      const failed = expect(answer).rejects.toThrow('did not answer');
+      await vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS - 1);
+      let settled = false;
+      void answer.catch(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await failed;
+      // A late answer is ignored.
+      silent.received({ id: 0, matches: { found: [], withContext: [] } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fails a request, without throwing, when the port cannot be opened (the extension was updated)', async () => {
