@@ -646,6 +646,7 @@ async function measureOwnTasks(context: BrowserContext, url: string, windowMs: n
 async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number, hover: boolean, askPopup: boolean, problems: string[]): Promise<RunFigures> {
   const { page, cdp } = await openPage(ext.context);
   const consoleProblems = watchConsole(page);
+  let figures: RunFigures;
   try {
     const load = await measureLoad(page, cdp, url, windowMs);
     const firstScan = (await askPageStats(ext))?.scan.first;
@@ -659,9 +660,7 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
     // Last, because on a long page it holds the main thread far longer than anything above.
     const popup = askPopup ? await askLikeThePopup(ext) : undefined;
     problems.push(...consoleProblems);
-    const ownTasks = await measureOwnTasks(ext.context, url, windowMs);
-    return {
-      ownTasks,
+    figures = {
       load,
       dom,
       firstScan,
@@ -678,6 +677,9 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
   } finally {
     await page.close();
   }
+  // Traced in a load of its own, with the page above closed so that it does not run beside it.
+  figures.ownTasks = await measureOwnTasks(ext.context, url, windowMs);
+  return figures;
 }
 
 // ---------------------------------------------------------------------------------------------
