@@ -17,27 +17,45 @@ const VISIBLE_MARGIN = '100% 0px 100% 0px';
 
 /** How many consecutive block containers share one pair of observed ends (see Chunk). */
 const CHUNK_SIZE = 128;
-/** How long scrolling must have stopped before every chunk's position is read again. */
+/** How many consecutive containers of a near chunk are registered or dropped together (see Chunk). */
+const PART_SIZE = 32;
+/** How long scrolling must have stopped before every chunk's position is read again, and the parts that left are dropped. */
 const SCROLL_SETTLE_MS = 120;
 
 type Side = 'above' | 'near' | 'below';
 
 /**
- * Block containers found one after another in one scanned subtree, so in reading order. Only the
- * first and the last are observed: the chunk is near the viewport when either end is, or when the
- * first is above and the last below (the reader is in its middle). The browser's cost of
- * observing grows with the number of targets on every scrolled frame: one target per container
- * cost 57 ms a frame on a 5 MB page (measured in `npm run bench`). The observer only reports an
- * end crossing the viewport, not a jump from below it to above it, so once scrolling stops every
- * chunk's ends are measured again (a few hundred rectangles on the longest page).
+ * Consecutive block containers, in reading order, followed by their first and last only: the
+ * stretch is near the viewport when either end is, or when the first is above and the last below
+ * (the reader is in its middle).
  */
-interface Chunk {
+interface Stretch {
   containers: Element[];
   first: Element;
   last: Element;
   firstSide: Side;
   lastSide: Side;
   near: boolean;
+}
+
+/**
+ * Block containers found one after another in one scanned subtree, so in reading order, in two
+ * levels. The browser's cost of observing grows with the number of targets on every scrolled frame
+ * (one target per container cost 57 ms a frame on a 5 MB page, measured in `npm run bench`), so
+ * only chunks of 128 containers have their ends observed all the time. While a chunk is near, its
+ * parts of 32 have their ends observed too, and only near parts keep their ranges: on each frame in
+ * which the page's DOM or style changes, Chromium rebuilds its highlighted text from every
+ * registered range, and whole chunks (up to 1,100 ranges on a 1 MB page) cost a page that changes
+ * every frame up to 9 ms a frame more (README, Performance). Parts, not single containers: every
+ * change to the registered ranges costs such a rebuild too, and containers coming and going one by
+ * one changed them on every frame of a scroll.
+ *
+ * The observers only report an end crossing the viewport, not a jump from below it to above it, so
+ * once scrolling stops the ends of every chunk, and of the near chunks' parts, are measured again
+ * (a few hundred rectangles on the longest page).
+ */
+interface Chunk extends Stretch {
+  parts: Stretch[];
 }
 
 /**
@@ -49,14 +67,19 @@ export class TermHighlighter {
   private readonly highlight = new Highlight();
   private readonly nearViewport = new Set<Element>();
   private readonly chunkOf = new WeakMap<Element, Chunk>();
+  private readonly partOf = new WeakMap<Element, Stretch>();
   private readonly chunks = new Set<Chunk>();
   private openChunk: Chunk | undefined;
-  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Parts no longer near whose ranges are still registered, until scrolling stops (see settle). */
+  private readonly leaving = new Set<Stretch>();
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onScroll = () => {
-    clearTimeout(this.scrollTimer);
-    this.scrollTimer = setTimeout(() => this.measureChunks(), SCROLL_SETTLE_MS);
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.settle(), SCROLL_SETTLE_MS);
   };
   private readonly observer: IntersectionObserver;
+  /** Observes the ends of the near chunks' parts. */
+  private readonly partObserver: IntersectionObserver;
   private name: string;
 
   constructor(
@@ -68,6 +91,7 @@ export class TermHighlighter {
     this.name = highlightName(style);
     CSS.highlights.set(this.name, this.highlight);
     this.observer = new IntersectionObserver((entries) => this.onIntersection(entries), { rootMargin: VISIBLE_MARGIN });
+    this.partObserver = new IntersectionObserver((entries) => this.onPartIntersection(entries), { rootMargin: VISIBLE_MARGIN });
     // Capture: scrolling inside an element moves its blocks too, and scroll events do not bubble.
     doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
   }
@@ -90,7 +114,7 @@ export class TermHighlighter {
     let chunk = this.openChunk;
     if (!chunk || chunk.containers.length >= CHUNK_SIZE) {
       this.endChunk();
-      chunk = { containers: [], first: container, last: container, firstSide: 'below', lastSide: 'below', near: false };
+      chunk = { ...newStretch(container), parts: [] };
       this.openChunk = chunk;
       this.chunks.add(chunk);
       this.observer.observe(container);
@@ -100,7 +124,23 @@ export class TermHighlighter {
     }
     chunk.containers.push(container);
     this.chunkOf.set(container, chunk);
-    if (chunk.near) this.nearViewport.add(container);
+    let part = chunk.parts.at(-1);
+    if (!part || part.containers.length >= PART_SIZE) {
+      part = newStretch(container);
+      chunk.parts.push(part);
+      if (chunk.near) this.partObserver.observe(container);
+    } else {
+      // A near chunk's parts are observed as they grow: only the chunk at the top of the page is
+      // near while the first scan fills it.
+      if (chunk.near) {
+        if (part.last !== part.first) this.partObserver.unobserve(part.last);
+        this.partObserver.observe(container);
+      }
+      part.last = container;
+    }
+    part.containers.push(container);
+    this.partOf.set(container, part);
+    if (part.near) this.nearViewport.add(container);
   }
 
   /** Re-applies `isShown` to every registered block, after a settings change. */
@@ -130,8 +170,10 @@ export class TermHighlighter {
   /** Removes every underline and stops observing. */
   stop(): void {
     this.observer.disconnect();
+    this.partObserver.disconnect();
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
-    clearTimeout(this.scrollTimer);
+    clearTimeout(this.settleTimer);
+    this.leaving.clear();
     this.chunks.clear();
     this.openChunk = undefined;
     this.nearViewport.clear();
@@ -156,7 +198,19 @@ export class TermHighlighter {
     }
   }
 
-  /** Reads where every chunk's ends are now: after a jump, no observer entry says so. */
+  private onPartIntersection(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const part = this.partOf.get(entry.target);
+      // An entry queued before its chunk stopped being near, or its element an end, changes nothing.
+      if (!part || !this.chunkOf.get(entry.target)?.near) continue;
+      const side = sideOf(entry);
+      if (entry.target === part.first) part.firstSide = side;
+      if (entry.target === part.last) part.lastSide = side;
+      this.updatePartNear(part);
+    }
+  }
+
+  /** Reads where every chunk's ends, and the near chunks' parts' ends, are now: after a jump, no observer entry says so. */
   private measureChunks(): void {
     const view = this.doc.defaultView;
     if (!view) return;
@@ -172,9 +226,17 @@ export class TermHighlighter {
         this.forget(chunk);
         continue;
       }
+      const wasNear = chunk.near;
       chunk.firstSide = sideAt(chunk.first);
       chunk.lastSide = sideAt(chunk.last);
       this.updateNear(chunk);
+      // A chunk that has just come near hears from its parts' observer; one near before is measured.
+      if (!wasNear || !chunk.near) continue;
+      for (const part of chunk.parts) {
+        part.firstSide = sideAt(part.first);
+        part.lastSide = sideAt(part.last);
+        this.updatePartNear(part);
+      }
     }
   }
 
@@ -187,20 +249,61 @@ export class TermHighlighter {
   }
 
   private updateNear(chunk: Chunk): void {
-    const near = chunk.firstSide === 'near' || chunk.lastSide === 'near' || (chunk.firstSide === 'above' && chunk.lastSide === 'below');
+    const near = isNear(chunk);
     if (near !== chunk.near) this.setNear(chunk, near);
   }
 
+  /** A chunk that comes near has its parts' ends observed: the observer's first report shows the near ones. */
   private setNear(chunk: Chunk, near: boolean): void {
     chunk.near = near;
-    for (const container of chunk.containers) {
+    for (const part of chunk.parts) {
       if (near) {
-        this.nearViewport.add(container);
-        this.showContainer(container);
-      } else if (this.nearViewport.delete(container)) {
-        for (const term of this.terms.termsIn(container)) this.hide(term);
+        this.partObserver.observe(part.first);
+        this.partObserver.observe(part.last);
+      } else {
+        this.partObserver.unobserve(part.first);
+        this.partObserver.unobserve(part.last);
+        if (part.near) this.setPartNear(part, false);
       }
     }
+  }
+
+  private updatePartNear(part: Stretch): void {
+    const near = isNear(part);
+    if (near !== part.near) this.setPartNear(part, near);
+  }
+
+  /**
+   * A part that comes near is shown at once; one that leaves keeps its ranges until scrolling
+   * stops, and all that left go in one change then. While scrolling, the registered ranges then
+   * change only as parts come near: each change costs the browser a rebuild (see Chunk).
+   */
+  private setPartNear(part: Stretch, near: boolean): void {
+    part.near = near;
+    if (!near) {
+      this.leaving.add(part);
+      this.settleTimer ??= setTimeout(() => this.settle(), SCROLL_SETTLE_MS);
+      return;
+    }
+    // Back before it was dropped: its ranges are still registered.
+    if (this.leaving.delete(part)) return;
+    for (const container of part.containers) {
+      this.nearViewport.add(container);
+      this.showContainer(container);
+    }
+  }
+
+  /** Scrolling has stopped, or a part left without any: measure where everything is, drop what left. */
+  private settle(): void {
+    this.settleTimer = undefined;
+    this.measureChunks();
+    for (const part of this.leaving) {
+      if (part.near) continue;
+      for (const container of part.containers) {
+        if (this.nearViewport.delete(container)) for (const term of this.terms.termsIn(container)) this.hide(term);
+      }
+    }
+    this.leaving.clear();
   }
 
   private hide(term: FoundTerm): void {
@@ -216,6 +319,14 @@ export class TermHighlighter {
       if (range) this.highlight.add(range);
     }
   }
+}
+
+function newStretch(container: Element): Stretch {
+  return { containers: [], first: container, last: container, firstSide: 'below', lastSide: 'below', near: false };
+}
+
+function isNear(stretch: Stretch): boolean {
+  return stretch.firstSide === 'near' || stretch.lastSide === 'near' || (stretch.firstSide === 'above' && stretch.lastSide === 'below');
 }
 
 /** Where an observed element is: within the margin around the viewport, or wholly above or below it. */

@@ -31,6 +31,9 @@
  *   the main-thread time of what follows them (the extension rescans changed blocks 150 ms later);
  *   without the extension also with a control observer of the page's own, set up like ours: the
  *   cost of the browser recording changes for any observer.
+ * - scrolling, then a live page: main-thread time per frame while the page scrolls, and then while
+ *   it changes a clock's text every frame (on each such frame Chromium rebuilds its highlighted text
+ *   from every registered range, so this is what the ranges we keep registered cost).
  * - heap: the renderer's JS heap after a forced GC (CDP Runtime.getHeapUsage; the content script's
  *   isolated world shares the page's isolate, so this includes it).
  * - hover (5 MB page only): document.caretPositionFromPoint at 200 seeded random viewport points,
@@ -289,6 +292,8 @@ interface RunFigures {
   domControl?: DomFigures;
   /** Main-thread time per frame while the page scrolls SCROLL_FRAMES frames from the top. */
   scroll?: { msPerFrame: number; frames: number };
+  /** Main-thread time per frame while the page changes a clock's text every frame (see measureTicking). */
+  tick?: { msPerFrame: number; frames: number };
   /** The content script's first pass over the whole page (see PageScanner's ScanStats). */
   firstScan?: ScanPass;
   /** Its pass over ADDED_PARAGRAPHS paragraphs appended in one batch after the page settled. */
@@ -515,6 +520,36 @@ async function measureScrolling(page: Page, cdp: CDPSession): Promise<RunFigures
 }
 
 /**
+ * A live page: a clock whose text changes every frame for SCROLL_FRAMES frames, where scrolling
+ * stopped. Returns the main-thread time per frame. Each frame in which the DOM changed, Chromium
+ * rebuilds its list of highlighted text from every registered range, so this is what the ranges we
+ * keep registered cost a page that never stops changing (tickers, timers, animations in the DOM).
+ */
+async function measureTicking(page: Page, cdp: CDPSession): Promise<RunFigures['tick']> {
+  await page.evaluate(`(() => {
+    const clock = document.createElement('div');
+    clock.style.cssText = 'position: fixed; top: 0; right: 0; background: white';
+    clock.textContent = '0';
+    document.body.append(clock);
+    window.__mgClock = clock.firstChild;
+  })()`);
+  await page.waitForTimeout(400); // the content script rescans the clock 150 ms after it appears
+  const before = await metrics(cdp);
+  const frames = (await page.evaluate(`new Promise((done) => {
+    let frame = 0;
+    const step = () => {
+      if (frame++ === ${SCROLL_FRAMES}) return done(frame - 1);
+      window.__mgClock.data = String(frame);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  })`)) as number;
+  await page.waitForTimeout(100);
+  const after = await metrics(cdp);
+  return { msPerFrame: (((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000) / frames, frames };
+}
+
+/**
  * The content script's size, and how much of it is code and how much the glossary data (the
  * longest string the glossary plugin emits, `JSON.parse(…)`): each gzipped on its own.
  */
@@ -577,6 +612,7 @@ async function plainRun(context: BrowserContext, url: string, windowMs: number, 
     const floor = (await page.evaluate(FLOOR_EXPR)) as RunFigures['floor'];
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
     const scroll = await measureScrolling(page, cdp);
+    const tick = await measureTicking(page, cdp);
     await scrollToBottom(page);
     await page.waitForTimeout(100);
     const dom = await measureDomChanges(page, cdp);
@@ -586,7 +622,7 @@ async function plainRun(context: BrowserContext, url: string, windowMs: number, 
     // The DOM changes leave the text as it was (a few paragraphs lose their inline markup).
     await injectMark(page, markSource);
     const mark = (await page.evaluate(markExpr(regexSource))) as RunFigures['mark'];
-    return { load, dom, domControl, floor, isolatedFloor, mark, hover: hoverFigures, scroll };
+    return { load, dom, domControl, floor, isolatedFloor, mark, hover: hoverFigures, scroll, tick };
   } finally {
     await page.close();
   }
@@ -653,6 +689,7 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
     const hoverFigures = hover ? ((await page.evaluate(HOVER_EXPR)) as RunFigures['hover']) : undefined;
     const pointer = hover ? await measurePointerLookups(page, ext) : undefined;
     const scroll = await measureScrolling(page, cdp);
+    const tick = await measureTicking(page, cdp);
     const scrolledAt = await scrollToBottom(page);
     const bottom = await waitSettled(page, scrolledAt);
     const dom = await measureDomChanges(page, cdp);
@@ -673,6 +710,7 @@ async function extensionRun(ext: ExtensionBrowser, url: string, windowMs: number
       hover: hoverFigures,
       pointer,
       scroll,
+      tick,
     };
   } finally {
     await page.close();
@@ -764,6 +802,7 @@ function medians(runs: readonly RunFigures[]) {
     marks: med(runs, (r) => r.mark?.marks),
     hoverCaretMs: med(runs, (r) => r.hover?.caretMedian),
     scrollMsPerFrame: med(runs, (r) => r.scroll?.msPerFrame),
+    tickMsPerFrame: med(runs, (r) => r.tick?.msPerFrame),
     pointerMedianMs: med(runs, (r) => r.pointer?.median),
     pointerP95Ms: med(runs, (r) => r.pointer?.p95),
     pointerMaxMs: med(runs, (r) => r.pointer?.max),
@@ -817,7 +856,8 @@ function summarise(name: string, kind: PageSummary['kind'], htmlBytes: number, p
     extension: { ...e, extraBusyMs: extBusy, extraLongtaskTotal: diff(e.longtaskTotal, p.longtaskTotal) },
     ratios: {
       allFoundOverFloor: div(e.scanAllFoundMs, floorMs),
-      scrollExtraMsPerFrame: e.scrollMsPerFrame === null || p.scrollMsPerFrame === null ? null : e.scrollMsPerFrame - p.scrollMsPerFrame,
+      scrollExtraMsPerFrame: diff(e.scrollMsPerFrame, p.scrollMsPerFrame),
+      tickExtraMsPerFrame: diff(e.tickMsPerFrame, p.tickMsPerFrame),
       scanBusyOverFloor: div(e.scanBusyMs, floorMs),
       markOverScanBusy: div(p.markWithLayoutMs, e.scanBusyMs),
       // Cost per character of an incremental pass against the first pass: about 1 if rescans follow what was added.
@@ -879,6 +919,13 @@ function printPage(s: PageSummary): void {
       ms(e.scrollMsPerFrame, 2),
       d(e.scrollMsPerFrame, p.scrollMsPerFrame),
       ratio(e.scrollMsPerFrame, p.scrollMsPerFrame),
+    ],
+    [
+      `then the page changes a text node every frame, ${SCROLL_FRAMES} frames: main thread per frame`,
+      ms(p.tickMsPerFrame, 2),
+      ms(e.tickMsPerFrame, 2),
+      d(e.tickMsPerFrame, p.tickMsPerFrame),
+      ratio(e.tickMsPerFrame, p.tickMsPerFrame),
     ],
     ['bottom underlines ready after scroll', '', ms(e.bottomReadyMs), '', ''],
     ['mark.js marks / terms found (whole page)', count(p.marks), count(e.termsFound), '', ''],
@@ -947,6 +994,7 @@ function printSummary(summaries: PageSummary[]): void {
       'DOM ×',
       'DOM × control',
       'scroll +/frame',
+      'tick +/frame',
       'hover',
       'heap +',
     ],
@@ -976,6 +1024,7 @@ function printSummary(summaries: PageSummary[]): void {
       ratio(e.domWithObserversMs, p.domWithObserversMs),
       ratio(e.domWithObserversMs, p.domControlWithObserversMs),
       e.scrollMsPerFrame === null || p.scrollMsPerFrame === null ? '–' : ms(e.scrollMsPerFrame - p.scrollMsPerFrame, 2),
+      e.tickMsPerFrame === null || p.tickMsPerFrame === null ? '–' : ms(e.tickMsPerFrame - p.tickMsPerFrame, 2),
       ms(e.pointerMedianMs, 3),
       e.heapBytes === null || p.heapBytes === null ? '–' : mb(e.heapBytes - p.heapBytes),
     ]);

@@ -24,6 +24,27 @@ async function registeredRanges(page: Page): Promise<{ total: number; inView: nu
   return { total: boxes.length, inView: boxes.filter((box) => box.bottom > 0 && box.top < height).length };
 }
 
+/** How many of PARAGRAPH's five terms lie in the viewport, found in the page's own text. */
+async function termsInView(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const names = ['Dermatomyositis', 'heliotrope rash', 'Gottron’s papules', 'azathioprine', 'IVIG'];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let count = 0;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (const name of names) {
+        const at = node.data.indexOf(name);
+        if (at < 0) continue;
+        range.setStart(node, at);
+        range.setEnd(node, at + name.length);
+        const box = range.getBoundingClientRect();
+        if (box.bottom > 0 && box.top < innerHeight) count++;
+      }
+    }
+    return count;
+  });
+}
+
 describe('page changes are rescanned in proportion to what changed, in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: FixtureServer;
@@ -113,12 +134,21 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     await page.goto(`${server.origin}/tall.html`);
     await waitForHighlights(page);
     await expect.poll(async () => (await scanStats())?.first?.blocks, { timeout: 10_000 }).toBe(PAGE_PARAGRAPHS);
-    // Paragraphs 400 px apart: the middle of the page is screens away from any group's first or last block.
+    // Paragraphs 400 px apart: the middle of the page is screens away from any group's first or
+    // last block. Each jump lands in another chunk of 128 paragraphs; the steps of 10 screens after
+    // it pass from one part of 32 paragraphs (about 19 screens) to the next inside it.
+    const height = await page.evaluate(() => innerHeight);
     for (const fraction of [0.37, 0.5, 0.81]) {
       await page.evaluate((f) => scrollTo(0, document.scrollingElement!.scrollHeight * f), fraction);
-      await expect.poll(async () => (await registeredRanges(page)).inView, { timeout: 5000 }).toBeGreaterThanOrEqual(5);
-      const { total } = await registeredRanges(page);
-      expect(total).toBeLessThan((PAGE_PARAGRAPHS * 5) / 2);
+      for (let step = 0; step < 3; step++) {
+        if (step > 0) await page.evaluate((by) => scrollBy(0, by), 10 * height);
+        const expected = await termsInView(page);
+        expect(expected).toBeGreaterThan(0);
+        await expect.poll(async () => (await registeredRanges(page)).inView, { timeout: 5000 }).toBe(expected);
+        // Once scrolling stops, at most the two parts around the viewport keep their ranges (5 terms
+        // a paragraph), not the chunks around it (up to 1,280), nor the parts scrolled past.
+        await expect.poll(async () => (await registeredRanges(page)).total, { timeout: 5000 }).toBeLessThanOrEqual(2 * 32 * 5);
+      }
     }
   });
 });
