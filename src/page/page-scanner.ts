@@ -100,6 +100,11 @@ export class PageScanner {
     queueMicrotask(() => void this.run());
   }
 
+  /** Whether a pass is under way: it ends with ScanListener.onIdle. */
+  get scanning(): boolean {
+    return this.running;
+  }
+
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;

@@ -133,6 +133,7 @@ class ActiveSession {
       },
       onRemoved: (removed) => this.highlighter.removeRanges(removed),
       onIdle: () => {
+        this.highlighter.dropRetired();
         this.highlighter.endChunk();
         if (this.settings.firstOnly) {
           this.updateFirstMentions();
@@ -194,6 +195,7 @@ class ActiveSession {
     // designMode makes the whole document an editor, and turning it on changes no node.
     if (this.doc.designMode === 'on') {
       if (!this.inDesignMode) this.highlighter.removeRanges(this.terms.removeWithin(this.doc));
+      this.highlighter.dropRetired();
       this.inDesignMode = true;
       return;
     }
@@ -207,9 +209,10 @@ class ActiveSession {
       this.hover = this.createHoverController();
       this.hover.start();
     }
-    // Out-of-date underlines go now; the rescan queued below brings back those still right.
-    for (const container of changedContainers) this.highlighter.removeRanges(this.terms.removeContainer(container));
-    for (const element of removed) this.highlighter.removeRanges(this.terms.removeWithin(element));
+    // Out-of-date terms go now; their underlines go when the rescan queued below has recorded the
+    // terms that replace them (see TermHighlighter.retire).
+    for (const container of changedContainers) this.highlighter.retire(this.terms.removeContainer(container));
+    for (const element of removed) this.highlighter.retire(this.terms.removeWithin(element));
     for (const element of exclusionChanged) {
       // An inline element made editable or hidden takes part of its block's text with it.
       const root = isInlineElement(element) ? containerOf(element) : element;
@@ -217,6 +220,7 @@ class ActiveSession {
       if (root.isConnected && !isInsideExcluded(root)) this.scanner.scan(root);
     }
     for (const root of roots) this.scanner.scan(root);
+    if (!this.scanner.scanning) this.highlighter.dropRetired();
   }
 
   applySettings(settings: Settings): void {

@@ -70,6 +70,8 @@ export class TermHighlighter {
   private readonly partOf = new WeakMap<Element, Stretch>();
   private readonly chunks = new Set<Chunk>();
   private openChunk: Chunk | undefined;
+  /** Ranges of terms the page changed, still registered until their rescan is recorded (see retire). */
+  private retired: StaticRange[] = [];
   /** Parts no longer near whose ranges are still registered, until scrolling stops (see settle). */
   private readonly leaving = new Set<Stretch>();
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -159,6 +161,25 @@ export class TermHighlighter {
     for (const term of terms) this.hide(term);
   }
 
+  /**
+   * Takes out the underlines of terms whose text the page changed, but only at `dropRetired`: when
+   * the rescan that replaces them has recorded its terms. Every change to the registered ranges
+   * costs the browser a rebuild of its highlighted text (see Chunk); dropping the old ranges in the
+   * task that adds the new ones makes one rebuild of two, and text the page renders again unchanged
+   * keeps its underlines throughout instead of losing them for a moment.
+   */
+  retire(terms: readonly FoundTerm[]): void {
+    for (const term of terms) {
+      const range = term.releaseRange();
+      if (range) this.retired.push(range);
+    }
+  }
+
+  dropRetired(): void {
+    for (const range of this.retired) this.highlight.delete(range);
+    this.retired = [];
+  }
+
   setStyle(style: UnderlineStyle): void {
     const name = highlightName(style);
     if (name === this.name) return;
@@ -174,6 +195,7 @@ export class TermHighlighter {
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
     clearTimeout(this.settleTimer);
     this.leaving.clear();
+    this.retired = [];
     this.chunks.clear();
     this.openChunk = undefined;
     this.nearViewport.clear();

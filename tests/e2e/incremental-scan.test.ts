@@ -63,6 +63,9 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     server = await serveFixtures({
       '/long.html': { body: longPage() },
       '/tall.html': { body: longPage('margin: 0 0 400px') },
+      '/rerender.html': {
+        body: `<!doctype html><html lang="en"><head><title>Rendered again</title></head><body>${`<p>${PARAGRAPH}</p>`.repeat(3)}</body></html>`,
+      },
       '/long.txt': {
         body: Array.from({ length: PAGE_PARAGRAPHS }, (_, i) => `Line ${i}. ${PARAGRAPH}`).join('\n'),
         headers: { 'content-type': 'text/plain; charset=utf-8' },
@@ -108,6 +111,41 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     expect(latest.blocks).toBe(ADDED);
     expect(latest.termsFound).toBe(ADDED * 5);
     expect(consoleProblems).toEqual([]);
+  });
+
+  it('keeps the underlines of paragraphs the page renders again unchanged, without a moment without them', async () => {
+    await page.goto(`${server.origin}/rerender.html`);
+    await expect.poll(async () => (await registeredRanges(page)).total, { timeout: 10_000 }).toBe(3 * 5);
+    const seen = await page.evaluate(async () => {
+      const count = () => {
+        let n = 0;
+        for (const [name, highlight] of CSS.highlights) if (name.startsWith('medgloss-term-')) n += highlight.size;
+        return n;
+      };
+      // Read between tasks, so that no state the content script leaves between two of its tasks is missed.
+      const counts: number[] = [];
+      const channel = new MessageChannel();
+      let sampling = true;
+      channel.port1.onmessage = () => {
+        counts.push(count());
+        if (sampling) channel.port2.postMessage(0);
+      };
+      channel.port2.postMessage(0);
+      // What a framework's render does: each paragraph's text node is replaced by an equal one.
+      for (const p of document.querySelectorAll('p')) p.textContent = p.textContent;
+      await new Promise((done) => setTimeout(done, 800));
+      sampling = false;
+      const onNewNodes = [...CSS.highlights]
+        .filter(([name]) => name.startsWith('medgloss-term-'))
+        .flatMap(([, highlight]) => [...highlight])
+        .every((range) => range.startContainer.isConnected);
+      return { counts, onNewNodes };
+    });
+    // The rescan ran (the ranges are on the new text nodes), and the count never fell meanwhile.
+    expect(seen.onNewNodes).toBe(true);
+    expect(seen.counts.length).toBeGreaterThan(100);
+    expect(Math.min(...seen.counts)).toBe(3 * 5);
+    expect(seen.counts.at(-1)).toBe(3 * 5);
   });
 
   it('scans a long plain-text file in pieces of whole lines, pausing between them, and underlines it to the end', async () => {
