@@ -132,7 +132,10 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
       };
       channel.port2.postMessage(0);
       // What a framework's render does: each paragraph's text node is replaced by an equal one.
-      for (const p of document.querySelectorAll('p')) p.textContent = p.textContent;
+      for (const p of document.querySelectorAll('p')) {
+        const text = p.textContent;
+        p.textContent = text;
+      }
       await new Promise((done) => setTimeout(done, 800));
       sampling = false;
       const onNewNodes = [...CSS.highlights]
