@@ -317,7 +317,8 @@ export class TermHighlighter {
 
   /** Scrolling has stopped, or a part left without any: measure where everything is, drop what left. */
   private settle(): void {
-    this.settleTimer = undefined;
+    // Parts found to have left while measuring go below too: the timer is still set, so they
+    // schedule no settling of their own.
     this.measureChunks();
     for (const part of this.leaving) {
       if (part.near) continue;
@@ -326,6 +327,7 @@ export class TermHighlighter {
       }
     }
     this.leaving.clear();
+    this.settleTimer = undefined;
   }
 
   private hide(term: FoundTerm): void {
