@@ -17,11 +17,16 @@ function longPage(paragraphStyle = ''): string {
   return `<!doctype html><html lang="en"><head><title>Long page</title><style>p { ${paragraphStyle} }</style></head><body><main id="feed">${paragraphs}</main></body></html>`;
 }
 
-/** How many of our ranges are registered (the highlight registry is the page's too), and how many lie in the viewport. */
-async function registeredRanges(page: Page): Promise<{ total: number; inView: number }> {
+/** Our registered ranges (the highlight registry is the page's too): how many, how many in the viewport, and how far the farthest lies. */
+async function registeredRanges(page: Page): Promise<{ total: number; inView: number; farthest: number }> {
   const boxes = await page.evaluate(readHighlightBoxes);
   const height = await page.evaluate(() => innerHeight);
-  return { total: boxes.length, inView: boxes.filter((box) => box.bottom > 0 && box.top < height).length };
+  return {
+    total: boxes.length,
+    inView: boxes.filter((box) => box.bottom > 0 && box.top < height).length,
+    // How far the farthest range lies above or below the viewport, in px.
+    farthest: Math.max(0, ...boxes.map((box) => Math.max(-box.bottom, box.top - height))),
+  };
 }
 
 /** How many of PARAGRAPH's five terms lie in the viewport, found in the page's own text. */
@@ -176,9 +181,13 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     await waitForHighlights(page);
     await expect.poll(async () => (await scanStats())?.first?.blocks, { timeout: 10_000 }).toBe(PAGE_PARAGRAPHS);
     // Paragraphs 400 px apart: the middle of the page is screens away from any group's first or
-    // last block. Each jump lands in another chunk of 128 paragraphs; the steps of 10 screens after
-    // it pass from one part of 32 paragraphs (about 19 screens) to the next inside it.
+    // last block. Each jump lands in another chunk of 128 paragraphs, and the steps of 10 screens
+    // after it move on inside that chunk.
     const height = await page.evaluate(() => innerHeight);
+    const pitch = await page.evaluate(() => {
+      const [first, second] = document.querySelectorAll('p');
+      return second!.getBoundingClientRect().top - first!.getBoundingClientRect().top;
+    });
     for (const fraction of [0.37, 0.5, 0.81]) {
       await page.evaluate((f) => scrollTo(0, document.scrollingElement!.scrollHeight * f), fraction);
       for (let step = 0; step < 3; step++) {
@@ -186,9 +195,10 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
         const expected = await termsInView(page);
         expect(expected).toBeGreaterThan(0);
         await expect.poll(async () => (await registeredRanges(page)).inView, { timeout: 5000 }).toBe(expected);
-        // Once scrolling stops, at most the two parts around the viewport keep their ranges (5 terms
-        // a paragraph), not the chunks around it (up to 1,280), nor the parts scrolled past.
-        await expect.poll(async () => (await registeredRanges(page)).total, { timeout: 5000 }).toBeLessThanOrEqual(2 * 32 * 5);
+        // Once scrolling stops, only the parts of 64 paragraphs around the viewport keep their ranges,
+        // not the whole chunk around it, nor the parts scrolled past: no range is more than a part
+        // and the kept screen beyond the viewport.
+        await expect.poll(async () => (await registeredRanges(page)).farthest, { timeout: 5000 }).toBeLessThanOrEqual(64 * pitch + height);
       }
     }
   });
