@@ -504,12 +504,17 @@ async function measurePointerLookups(page: Page, ext: ExtensionBrowser): Promise
 async function measureScrolling(page: Page, cdp: CDPSession): Promise<RunFigures['scroll']> {
   await page.evaluate('scrollTo(0, 0)');
   await page.waitForTimeout(300);
+  return mainThreadPerFrame(page, cdp, `scrollBy(0, ${SCROLL_STEP_PX})`);
+}
+
+/** Runs `stepExpr` once a frame for SCROLL_FRAMES frames and returns the main-thread time per frame. */
+async function mainThreadPerFrame(page: Page, cdp: CDPSession, stepExpr: string): Promise<{ msPerFrame: number; frames: number }> {
   const before = await metrics(cdp);
   const frames = (await page.evaluate(`new Promise((done) => {
     let frame = 0;
     const step = () => {
       if (frame++ === ${SCROLL_FRAMES}) return done(frame - 1);
-      scrollBy(0, ${SCROLL_STEP_PX});
+      ${stepExpr};
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -534,19 +539,7 @@ async function measureTicking(page: Page, cdp: CDPSession): Promise<RunFigures['
     window.__mgClock = clock.firstChild;
   })()`);
   await page.waitForTimeout(400); // the content script rescans the clock 150 ms after it appears
-  const before = await metrics(cdp);
-  const frames = (await page.evaluate(`new Promise((done) => {
-    let frame = 0;
-    const step = () => {
-      if (frame++ === ${SCROLL_FRAMES}) return done(frame - 1);
-      window.__mgClock.data = String(frame);
-      requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  })`)) as number;
-  await page.waitForTimeout(100);
-  const after = await metrics(cdp);
-  return { msPerFrame: (((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000) / frames, frames };
+  return mainThreadPerFrame(page, cdp, 'window.__mgClock.data = String(frame)');
 }
 
 /**
