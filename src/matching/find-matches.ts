@@ -37,15 +37,57 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
   return applyAmbiguityRules(text, named, options.isNoun ?? guessIsNoun, options.hasContextAround ?? (() => false));
 }
 
-/** findMatches on each line of a text on its own, as if each were a paragraph; offsets into the whole text. */
+/**
+ * findMatches on each paragraph of a plain-text file on its own, with offsets into the whole text.
+ * A line is a paragraph (a heading line is a heading, not the start of the sentence below it),
+ * unless the file is hard-wrapped and the line was wrapped (see wrappedLineEnds): then the line
+ * break is read as the space it stands for, so a name split across two lines is still found.
+ */
 export function findMatchesByLine(text: string, matcher: Matcher, options: FindOptions = {}): TermMatch[] {
   const matches: TermMatch[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    for (const match of findMatches(line, matcher, options)) matches.push({ entry: match.entry, start: lineStart + match.start, end: lineStart + match.end });
-    lineStart += line.length + 1;
-  }
+  const lines = text.split('\n');
+  const wrapped = wrappedLineEnds(lines);
+  let paragraphStart = 0;
+  let paragraph: string[] = [];
+  lines.forEach((line, index) => {
+    paragraph.push(line);
+    if (wrapped.has(index)) return;
+    // The same length as the lines joined by their breaks: offsets stay those of the text.
+    const joined = paragraph.join(' ');
+    for (const match of findMatches(joined, matcher, options))
+      matches.push({ entry: match.entry, start: paragraphStart + match.start, end: paragraphStart + match.end });
+    paragraphStart += joined.length + 1;
+    paragraph = [];
+  });
   return matches;
+}
+
+/** The longest line a hard-wrapped text can have; longer lines are paragraphs of their own. */
+const MAX_WRAP_WIDTH = 100;
+/** The shortest width a text is taken to be wrapped at: a list of short lines is not wrapped prose. */
+const MIN_WRAP_WIDTH = 50;
+
+/**
+ * The lines of a text that a hard wrap ended (an old discharge letter, a leaflet saved from an
+ * email): the indexes of lines whose break stands for a space. A text is hard-wrapped when nearly
+ * all its lines fit in a width of MIN_WRAP_WIDTH to MAX_WRAP_WIDTH; a line there was wrapped when
+ * the next line's first word would not have fitted after it, which is how wrapping decides. A
+ * heading or the end of a paragraph is shorter than that, and keeps its break.
+ */
+export function wrappedLineEnds(lines: readonly string[]): Set<number> {
+  const wrapped = new Set<number>();
+  const lengths = lines.map((line) => line.trimEnd().length);
+  const filled = lengths.filter((length) => length > 0);
+  const fitting = filled.filter((length) => length <= MAX_WRAP_WIDTH);
+  if (filled.length < 3 || fitting.length < 0.9 * filled.length) return wrapped;
+  const width = Math.max(...fitting);
+  if (width < MIN_WRAP_WIDTH) return wrapped;
+  for (let index = 0; index + 1 < lines.length; index++) {
+    const lineLength = lengths[index]!;
+    const nextWordLength = /^\s*\S+/.exec(lines[index + 1]!)?.[0].length ?? 0;
+    if (lineLength > 0 && lineLength <= width && nextWordLength > 0 && lineLength + 1 + nextWordLength > width) wrapped.add(index);
+  }
+  return wrapped;
 }
 
 /**

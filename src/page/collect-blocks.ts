@@ -265,11 +265,22 @@ function* wholeBlock(element: Element, localName: string): Generator<TextBlock> 
     return;
   }
   for (let offset = 0; offset < text.length;) {
-    const lineEnd = text.indexOf('\n', offset + PLAIN_TEXT_PIECE_CHARS);
-    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    const end = pieceEnd(text, offset + PLAIN_TEXT_PIECE_CHARS);
     yield { container: element, first: null, text: text.slice(offset, end), linesAreParagraphs: true, piece: { offset, of: text.length } };
     offset = end;
   }
+}
+
+/**
+ * Where a piece of a plain-text file that reaches `from` ends: after the next blank line if one
+ * comes soon, for a hard-wrapped paragraph is matched as one (see findMatchesByLine); else after
+ * the next line.
+ */
+function pieceEnd(text: string, from: number): number {
+  const blankLine = text.indexOf('\n\n', from);
+  if (blankLine >= 0 && blankLine < from + PLAIN_TEXT_PIECE_CHARS) return blankLine + 2;
+  const lineEnd = text.indexOf('\n', from);
+  return lineEnd < 0 ? text.length : lineEnd + 1;
 }
 
 /** Moves the walker past the subtree of its current node; returns the node after it, if any. */

@@ -165,6 +165,18 @@ describe('walkBlocks on a plain-text file the browser shows as one <pre>', () =>
       offset += piece.text.length;
     }
   });
+
+  it('ends the pieces of a long hard-wrapped file between paragraphs, so none is cut in two', () => {
+    const paragraph = ['The rash on the eyelids is called a heliotrope rash. Bumps on the', 'knuckles are called Gottron’s papules.', ''].join('\n');
+    const text = Array.from({ length: 600 }, () => paragraph).join('\n');
+    const pre = document.createElement('pre');
+    pre.textContent = text;
+    document.body.replaceChildren(pre);
+    const pieces = [...walkBlocks(document.body)];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    for (const piece of pieces.slice(0, -1)) expect(piece.text.endsWith('papules.\n\n')).toBe(true);
+  });
 });
 
 describe('walkBlocks on an HTML page', () => {

@@ -143,7 +143,13 @@ describe('the seed page as a plain-text file the browser shows, in Chromium', ()
   let consoleProblems: string[];
 
   beforeAll(async () => {
-    server = await serveFixtures({ '/seed.txt': { body: readFileSync(SEED_FILE, 'utf8'), headers: { 'content-type': 'text/plain; charset=utf-8' } } });
+    const plainText = { 'content-type': 'text/plain; charset=utf-8' };
+    server = await serveFixtures({
+      '/seed.txt': { body: readFileSync(SEED_FILE, 'utf8'), headers: plainText },
+      // Widths at which names of the page fall across two lines (Gottron’s papules at both).
+      '/seed-wrapped-64.txt': { body: hardWrap(readFileSync(SEED_FILE, 'utf8'), 64), headers: plainText },
+      '/seed-wrapped-80.txt': { body: hardWrap(readFileSync(SEED_FILE, 'utf8'), 80), headers: plainText },
+    });
     browser = await launchWithExtension();
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 900 });
@@ -162,6 +168,21 @@ describe('the seed page as a plain-text file the browser shows, in Chromium', ()
     expect(SEED_TERMS.map(([text]) => text).filter((text) => !texts.includes(text))).toEqual([]);
   });
 
+  it.each([64, 80])('underlines every medical term of the file hard-wrapped at %i columns, names split across lines too', async (width) => {
+    const wrapped = await browser.context.newPage();
+    const problems = watchConsole(wrapped);
+    await wrapped.goto(`${server.origin}/seed-wrapped-${width}.txt`);
+    const underlined = await waitForHighlights(wrapped, SEED_TERMS.length);
+    const file = hardWrap(readFileSync(SEED_FILE, 'utf8'), width);
+    const splitNames = SEED_TERMS.flatMap(([text]) => file.match(new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', '\n'), 'g')) ?? []);
+    expect(splitNames.length).toBeGreaterThan(0);
+    expect(splitNames.filter((name) => !underlined.some((text) => text.includes(name)))).toEqual([]);
+    const texts = underlined.map((text) => text.replace(/\s+/g, ' '));
+    expect(SEED_TERMS.map(([text]) => text).filter((text) => !texts.includes(text))).toEqual([]);
+    expect(problems).toEqual([]);
+    await wrapped.close();
+  });
+
   it('explains a term there when the pointer rests on it', async () => {
     const { x, y } = await centreOfText(page, 'Gottron’s papules');
     await page.mouse.move(x, y);
@@ -174,3 +195,21 @@ describe('the seed page as a plain-text file the browser shows, in Chromium', ()
     expect(consoleProblems).toEqual([]);
   });
 });
+
+/** A text wrapped the way an email or an old word processor does it: paragraphs become lines of at most `width` characters, with a blank line between paragraphs. */
+function hardWrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(' ')) {
+        if (line && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...lines, line].join('\n');
+    })
+    .join('\n\n');
+}

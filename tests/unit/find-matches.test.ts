@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { nameVariants } from '../../src/glossary/word-forms';
-import { findMatches, findMatchesByLine } from '../../src/matching/find-matches';
+import { findMatches, findMatchesByLine, wrappedLineEnds } from '../../src/matching/find-matches';
 import { MINI_GLOSSARY, MINI_MATCHER, idOf } from '../fixtures/mini-glossary';
 import { type ShippedMatcher, compileMatcher, loadMatcher, shipMatcher } from '../../src/matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../../src/matching/defined-abbreviations';
@@ -337,5 +337,54 @@ describe('findMatchesByLine (a plain-text file, whose lines are its paragraphs)'
 
   it('reads a title-case line as a heading, where the whole text would make it part of a name', () => {
     expect(named(findMatches(text, MINI_MATCHER))).not.toContain('heliotrope-rash:Heliotrope Rash');
+  });
+});
+
+describe('findMatchesByLine on a hard-wrapped text file', () => {
+  // Wrapped at 72 columns the way an email or an old word processor does: a line ends where the
+  // next word would not fit, so two names are split across lines.
+  const lines = [
+    'A Guide To Heliotrope Rash',
+    '',
+    'The rash on the eyelids is called a heliotrope rash. Bumps on the heliotrope',
+    "rash side of the hands are not the same thing: those are called Gottron's",
+    'papules, and they sit on the knuckles. Some people are treated with IVIG or',
+    'with steroids.',
+    '',
+    'Raynaud’s phenomenon',
+    'Fingers may turn white in the cold, a sign of poor blood flow to the skin.',
+  ];
+  const text = lines.join('\n');
+  const named = (matches: { entry: number; start: number; end: number }[]) => matches.map((m) => `${idOf(m.entry)}:${text.slice(m.start, m.end)}`);
+
+  it('reads the break of a wrapped line as a space, so a name split across two lines is found', () => {
+    expect(wrappedLineEnds(lines)).toEqual(new Set([2, 3, 4]));
+    const found = named(findMatchesByLine(text, MINI_MATCHER));
+    expect(found).toContain("gottrons-papules:Gottron's\npapules");
+    expect(found).toContain('heliotrope-rash:heliotrope\nrash');
+  });
+
+  it('keeps a heading and the end of a paragraph on lines of their own', () => {
+    // "Raynaud’s phenomenon" and the line below it would fit in 72 columns: the break is the heading's.
+    expect(named(findMatchesByLine(text, MINI_MATCHER))).toEqual([
+      'heliotrope-rash:Heliotrope Rash',
+      'heliotrope-rash:heliotrope rash',
+      'heliotrope-rash:heliotrope\nrash',
+      "gottrons-papules:Gottron's\npapules",
+      'intravenous-immunoglobulin:IVIG',
+      'corticosteroids:steroids',
+      'raynauds-phenomenon:Raynaud’s phenomenon',
+    ]);
+  });
+
+  it('joins no lines of a text whose lines are whole paragraphs, or of a list of short lines', () => {
+    const paragraphs = [
+      'Dermatomyositis',
+      'It can cause a heliotrope rash on the eyelids and weak muscles in the hips, shoulders and neck, often both at once.',
+      'Doctors may treat it with steroids.',
+    ];
+    expect(wrappedLineEnds(paragraphs)).toEqual(new Set());
+    const list = ['Medicines:', 'Azathioprine 50 mg daily', 'Prednisone 10 mg', 'IVIG every month'];
+    expect(wrappedLineEnds(list)).toEqual(new Set());
   });
 });
