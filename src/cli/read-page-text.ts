@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
+import { plainTextParagraphs } from '../matching/find-matches';
 import { walkBlocks } from '../page/collect-blocks';
 
 /**
  * The text blocks of a file as the content script would see them: an HTML file is parsed and
  * walked with the extension's own block walker (scripts are not run); a text file gives one
- * block per line, as paragraphs would on a page.
+ * block per paragraph, read as the extension reads a text file the browser shows.
  */
 export function readPageBlocks(path: string): string[] {
   const content = readFileSync(path, 'utf8');
-  if (!/\.html?$/i.test(path)) return content.split('\n').filter((line) => line.trim() !== '');
+  if (!/\.html?$/i.test(path)) return plainTextParagraphs(content.replaceAll('\r\n', '\n')).flatMap(({ text }) => (text.trim() === '' ? [] : [text]));
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,

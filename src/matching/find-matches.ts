@@ -37,29 +37,39 @@ export function findMatches(text: string, matcher: Matcher, options: FindOptions
   return applyAmbiguityRules(text, named, options.isNoun ?? guessIsNoun, options.hasContextAround ?? (() => false));
 }
 
-/**
- * findMatches on each paragraph of a plain-text file on its own, with offsets into the whole text.
- * A line is a paragraph (a heading line is a heading, not the start of the sentence below it),
- * unless the file is hard-wrapped and the line was wrapped (see wrappedLineEnds): then the line
- * break is read as the space it stands for, so a name split across two lines is still found.
- */
+/** findMatches on each paragraph of a plain-text file on its own (see plainTextParagraphs), with offsets into the whole text. */
 export function findMatchesByLine(text: string, matcher: Matcher, options: FindOptions = {}): TermMatch[] {
   const matches: TermMatch[] = [];
+  for (const paragraph of plainTextParagraphs(text)) {
+    for (const match of findMatches(paragraph.text, matcher, options)) {
+      matches.push({ entry: match.entry, start: paragraph.start + match.start, end: paragraph.start + match.end });
+    }
+  }
+  return matches;
+}
+
+/**
+ * The paragraphs of a plain-text file, with where each starts. A line is a paragraph (a heading
+ * line is a heading, not the start of the sentence below it), unless the file is hard-wrapped and
+ * the wrap ended the line (see wrappedLineEnds): then the break is read as the space it stands
+ * for, so a name split across two lines is one name. A paragraph's text has the length it has in
+ * the file, so offsets into it are offsets into the file.
+ */
+export function plainTextParagraphs(text: string): { text: string; start: number }[] {
+  const paragraphs: { text: string; start: number }[] = [];
   const lines = text.split('\n');
   const wrapped = wrappedLineEnds(lines);
-  let paragraphStart = 0;
-  let paragraph: string[] = [];
+  let start = 0;
+  let joined: string[] = [];
   lines.forEach((line, index) => {
-    paragraph.push(line);
+    joined.push(line);
     if (wrapped.has(index)) return;
-    // The same length as the lines joined by their breaks: offsets stay those of the text.
-    const joined = paragraph.join(' ');
-    for (const match of findMatches(joined, matcher, options))
-      matches.push({ entry: match.entry, start: paragraphStart + match.start, end: paragraphStart + match.end });
-    paragraphStart += joined.length + 1;
-    paragraph = [];
+    const paragraph = joined.join(' ');
+    paragraphs.push({ text: paragraph, start });
+    start += paragraph.length + 1;
+    joined = [];
   });
-  return matches;
+  return paragraphs;
 }
 
 /** The longest line a hard-wrapped text can have; longer lines are paragraphs of their own. */
