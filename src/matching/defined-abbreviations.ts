@@ -4,6 +4,9 @@ import type { TermMatch } from './find-matches';
 /** "intravenous immunoglobulin (IVIG)": a name, then an abbreviation in brackets. */
 const DEFINITION_AFTER_NAME = /^\s*\(([A-Z][A-Za-z0-9-]{1,7}?)(s?)\)/;
 
+/** What a defined abbreviation can look like (see DEFINITION_AFTER_NAME): for checking one sent between the page and the background. */
+export const ABBREVIATION_SHAPE = /^[A-Z][A-Za-z0-9-]{1,7}$/;
+
 /** An abbreviation a text defines for a glossary entry it names. */
 export interface DefinedAbbreviation {
   abbreviation: string;

@@ -1,4 +1,5 @@
 import type { Matcher } from './compile-matcher';
+import { ABBREVIATION_SHAPE, type DefinedAbbreviation } from './defined-abbreviations';
 import { type BatchMatches, type BlockText, MatchSession, type MatchService } from './match-session';
 
 /** The name of the port a content script opens to the background to have its page's text matched. */
@@ -19,10 +20,14 @@ export interface MatchPort {
  * scan in sending those objects (timed without the profiler, the gain was within the noise), and
  * one string is as simple to check.
  */
-type MatchRequest = { id: number; type: 'match'; text: string; lengths: number[]; byLine: number[] } | { id: number; type: 'medical-terms'; texts: string[] };
+type MatchRequest =
+  | { id: number; type: 'match'; text: string; lengths: number[]; byLine: number[] }
+  | { id: number; type: 'medical-terms'; texts: string[] }
+  /** The abbreviations the page defined in a session the browser has since stopped. */
+  | { id: number; type: 'teach'; defined: DefinedAbbreviation[] };
 
 /** The background's answer; `failed` when it could not answer (the page's request is then failed, not left waiting). */
-type MatchAnswer = { id: number; matches: BatchMatches } | { id: number; medical: boolean } | { id: number; failed: true };
+type MatchAnswer = { id: number; matches: BatchMatches } | { id: number; medical: boolean } | { id: number; taught: true } | { id: number; failed: true };
 
 /**
  * The background's end: one MatchSession per port, so each page (each frame) keeps the
@@ -38,7 +43,11 @@ export function serveMatching(port: MatchPort, glossaryMatcher: Matcher): void {
     try {
       const request = parseMatchRequest(message);
       if (request?.type === 'match') answer = { id, matches: session.match(unpackBlocks(request)) };
-      else if (request) answer = { id, medical: session.hasMedicalTerms(request.texts) };
+      else if (request?.type === 'medical-terms') answer = { id, medical: session.hasMedicalTerms(request.texts) };
+      else if (request?.type === 'teach') {
+        session.teach(request.defined);
+        answer = { id, taught: true };
+      }
     } catch {
       // Answered as failed below: the page's scan goes on without this batch's terms.
     }
@@ -53,7 +62,7 @@ export function serveMatching(port: MatchPort, glossaryMatcher: Matcher): void {
 /** Checks a request's shape: the background trusts nothing it is sent. */
 export function parseMatchRequest(message: unknown): MatchRequest | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
-  const { id, type, text, lengths, byLine, texts } = message as Record<string, unknown>;
+  const { id, type, text, lengths, byLine, texts, defined } = message as Record<string, unknown>;
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) return undefined;
   if (type === 'match' && typeof text === 'string' && isCountList(lengths) && isCountList(byLine)) {
     if (lengths.reduce((sum, length) => sum + length, 0) !== text.length) return undefined;
@@ -61,7 +70,15 @@ export function parseMatchRequest(message: unknown): MatchRequest | undefined {
     return { id, type, text, lengths, byLine };
   }
   if (type === 'medical-terms' && Array.isArray(texts) && texts.every((text) => typeof text === 'string')) return { id, type, texts };
+  if (type === 'teach' && Array.isArray(defined) && defined.every(isDefinedAbbreviation))
+    return { id, type, defined: defined.map(({ abbreviation, entry }) => ({ abbreviation, entry })) };
   return undefined;
+}
+
+function isDefinedAbbreviation(value: unknown): value is DefinedAbbreviation {
+  if (typeof value !== 'object' || value === null) return false;
+  const { abbreviation, entry } = value as Record<string, unknown>;
+  return typeof abbreviation === 'string' && ABBREVIATION_SHAPE.test(abbreviation) && Number.isSafeInteger(entry) && (entry as number) >= 0;
 }
 
 function isCountList(value: unknown): value is number[] {
@@ -103,16 +120,19 @@ interface Pending {
 
 /**
  * The content script's end: a MatchService over a port to the background. The port is opened on
- * first use. A browser may stop an idle background (Chrome stops its service worker): the port
- * then closes, and the requests still unanswered are sent again, once, on a new port. Pages that
- * defined abbreviations before that lose them for the rest of the page: a lesser match, not a
- * wrong one.
+ * first use. A browser may stop an idle background (Chrome stops its service worker after half a
+ * minute without work, while the reader reads): the port then closes, and the requests still
+ * unanswered are sent again, once, on a new port. The new port's session is first taught the
+ * abbreviations the page defined so far, so that text the page adds later ("PT" after "prothrombin
+ * time (PT)" near the top) is matched as before.
  */
 export function connectMatching(connect: () => MatchPort): MatchService & { close(): void } {
   let port: MatchPort | undefined;
   let nextId = 0;
   let closed = false;
   const pending = new Map<number, Pending>();
+  /** The abbreviations the page has defined, as the background reported them. */
+  const defined: DefinedAbbreviation[] = [];
 
   const send = (entry: Pending) => {
     try {
@@ -126,6 +146,8 @@ export function connectMatching(connect: () => MatchPort): MatchService & { clos
   };
   const open = (): MatchPort => {
     const opened = connect();
+    // Before any request: a port delivers in order. No answer is awaited; it changes no result.
+    if (defined.length > 0) opened.postMessage({ id: nextId++, type: 'teach', defined });
     opened.onMessage.addListener((message) => {
       const id = (message as { id?: unknown } | null)?.id;
       const entry = typeof id === 'number' ? pending.get(id) : undefined;
@@ -171,6 +193,7 @@ export function connectMatching(connect: () => MatchPort): MatchService & { clos
     async match(blocks) {
       const answer = await ask({ id: nextId++, type: 'match', ...packBlocks(blocks) });
       if (!('matches' in answer)) throw new Error('Not an answer to a match request');
+      if (answer.matches.defined) defined.push(...answer.matches.defined);
       return answer.matches;
     },
     async hasMedicalTerms(texts) {

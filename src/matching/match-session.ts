@@ -1,5 +1,5 @@
 import { type Matcher, forkMatcher } from './compile-matcher';
-import { definedAbbreviations, learnAbbreviations } from './defined-abbreviations';
+import { type DefinedAbbreviation, definedAbbreviations, learnAbbreviations } from './defined-abbreviations';
 import { type FindOptions, type TermMatch, findMatches, findMatchesByLine, hasUnambiguousTerm } from './find-matches';
 
 /** A block of a page's text to match, and whether each of its lines is a paragraph (a text file). */
@@ -24,6 +24,11 @@ export interface BatchMatches {
    * gives that context. The page can tell; the matcher sees only the block.
    */
   withContext: [block: number, matches: FlatMatches][];
+  /**
+   * The abbreviations these blocks defined, when there are any: the page keeps them, to teach a
+   * new session if the browser stops the background (see connectMatching).
+   */
+  defined?: DefinedAbbreviation[];
 }
 
 /** The matching a page's scanner asks for: in the background for the extension, in-process for tests and tools. */
@@ -48,6 +53,7 @@ export class MatchSession {
   match(blocks: readonly BlockText[]): BatchMatches {
     const found: FlatMatches[] = [];
     const withContext: BatchMatches['withContext'] = [];
+    const defined: DefinedAbbreviation[] = [];
     blocks.forEach((block, index) => {
       let asked = false;
       const matches = this.findIn(block, {
@@ -61,10 +67,17 @@ export class MatchSession {
         const inContext = this.findIn(block, { hasContextAround: () => true });
         if (inContext.length > matches.length) withContext.push([index, flatten(inContext)]);
       }
-      if (matches.length > 0) this.learnFrom(block.text, matches);
+      if (matches.length > 0) defined.push(...this.learnFrom(block.text, matches));
       found.push(flatten(matches));
     });
-    return { found, withContext };
+    return defined.length > 0 ? { found, withContext, defined } : { found, withContext };
+  }
+
+  /** Learns abbreviations the page defined in an earlier session (one the browser has since stopped). */
+  teach(defined: readonly DefinedAbbreviation[]): void {
+    if (defined.length === 0) return;
+    if (this.matcher === this.glossaryMatcher) this.matcher = forkMatcher(this.glossaryMatcher);
+    learnAbbreviations(this.matcher, defined);
   }
 
   hasMedicalTerms(texts: readonly string[]): boolean {
@@ -75,11 +88,10 @@ export class MatchSession {
     return block.byLine ? findMatchesByLine(block.text, this.matcher, options) : findMatches(block.text, this.matcher, options);
   }
 
-  private learnFrom(text: string, matches: readonly TermMatch[]): void {
+  private learnFrom(text: string, matches: readonly TermMatch[]): DefinedAbbreviation[] {
     const defined = definedAbbreviations(text, matches);
-    if (defined.length === 0) return;
-    if (this.matcher === this.glossaryMatcher) this.matcher = forkMatcher(this.glossaryMatcher);
-    learnAbbreviations(this.matcher, defined);
+    this.teach(defined);
+    return defined;
   }
 }
 

@@ -46,6 +46,19 @@ describe('MatchSession', () => {
     expect(findMatches(later, glossary)).toEqual([]);
   });
 
+  it('reports the abbreviations a batch defines, and reads them as the page defined them once taught', () => {
+    const glossary = compileMatcher(FORMS);
+    const defining = new MatchSession(glossary);
+    expect(defining.match([{ text: 'Her prothrombin time (PT) was long.', byLine: false }]).defined).toEqual([{ abbreviation: 'PT', entry: 0 }]);
+    expect(defining.match([{ text: 'Lupus and prothrombin time.', byLine: false }]).defined).toBeUndefined();
+    const later = 'The PT was checked again.';
+    const restarted = new MatchSession(glossary);
+    expect(restarted.match([{ text: later, byLine: false }]).found).toEqual([[]]);
+    restarted.teach([{ abbreviation: 'PT', entry: 0 }]);
+    expect(named(later, restarted.match([{ text: later, byLine: false }]).found[0]!)).toEqual(['0:PT']);
+    expect(findMatches(later, glossary)).toEqual([]);
+  });
+
   it('gives the matches a block would have with context from around it, only where that context is missing', () => {
     const session = new MatchSession(compileMatcher(FORMS));
     const alone = 'MCV 101 fL';
@@ -83,6 +96,10 @@ describe('the matching port', () => {
     [{ id: 1, type: 'match', text: 'lupus', lengths: [5] }],
     [{ id: 1, type: 'medical-terms', texts: ['a', null] }],
     [{ id: 1, type: 'other', texts: [] }],
+    [{ id: 1, type: 'teach', defined: 'PT' }],
+    [{ id: 1, type: 'teach', defined: [{ abbreviation: 'pt', entry: 0 }] }],
+    [{ id: 1, type: 'teach', defined: [{ abbreviation: 'PT', entry: -1 }] }],
+    [{ id: 1, type: 'teach', defined: [{ abbreviation: 'PT' }] }],
   ])('ignores a malformed request: %j', (message) => {
     expect(parseMatchRequest(message)).toBeUndefined();
   });
@@ -133,6 +150,20 @@ describe('the matching port', () => {
     await expect(matching.match([{ text: 'lupus', byLine: false }])).rejects.toThrow();
     matching.close();
     await expect(matching.match([{ text: 'lupus', byLine: false }])).rejects.toThrow();
+  });
+
+  it('teaches a restarted background the abbreviations the page defined, and no other page', async () => {
+    const background = new FakeBackground(compileMatcher(FORMS));
+    const matching = connectMatching(() => background.connect());
+    await matching.match([{ text: 'Her prothrombin time (PT) was long.', byLine: false }]);
+    const later = 'The PT was checked again.';
+    expect(named(later, (await matching.match([{ text: later, byLine: false }])).found[0]!)).toEqual(['0:PT']);
+    // The browser stops the idle background; the page adds text: it is matched by a new session.
+    background.stopOnNextRequest = true;
+    expect(named(later, (await matching.match([{ text: later, byLine: false }])).found[0]!)).toEqual(['0:PT']);
+    expect(background.opened).toBe(2);
+    const otherPage = connectMatching(() => background.connect());
+    expect((await otherPage.match([{ text: later, byLine: false }])).found).toEqual([[]]);
   });
 
   it('gives a request up when the background neither answers nor closes the port', async () => {
