@@ -15,6 +15,8 @@ export interface PageInfo {
   /** Whether terms are being underlined on this page now. */
   active: boolean;
   terms: TermCount[];
+  /** The language the page is marked as written in, when that is not English: it is left alone. */
+  language?: string;
 }
 
 /**

@@ -105,20 +105,35 @@ export function isInlineElement(element: Element): boolean {
 }
 
 /** The attributes the exclusion rule reads: a change to one of them can exclude or include content. */
-export const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'translate'];
+export const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'translate', 'lang'];
+
+/**
+ * A part of the page marked as written in another language than English: the glossary's names
+ * are English, and a word of another language that folds to one of them is another word ("goût",
+ * taste in French, is not gout). Only elements that are not inline: a foreign phrase inside an
+ * English sentence (`<i lang="la">in situ</i>`) is part of that sentence. A page that marks no
+ * language is read as English.
+ */
+const FOREIGN_LANGUAGE = `[lang]:not([lang=""]):not([lang|="en" i]):not(${[...INLINE].join(',')})`;
 
 /**
  * What is left alone besides the elements above: anything hidden, hidden from assistive technology
- * or marked not to be translated (names, code), and anything editable. One selector, so checking an
- * element is one call to the browser instead of reading four attributes.
+ * or marked not to be translated (names, code), anything editable, and blocks in another language.
+ * One selector, so checking an element is one call to the browser instead of reading five attributes.
  */
-const EXCLUDED_BY_ATTRIBUTE = '[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
+const EXCLUDED_BY_ATTRIBUTE = `[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"]),${FOREIGN_LANGUAGE}`;
 
 /**
  * Anything that would end a block or be left out of one: any element that is not inline, or is
  * excluded by an attribute. An element with none of these inside is a block all by itself.
  */
 const NOT_IN_ONE_BLOCK = `:not(${[...INLINE].join(',')}),${EXCLUDED_BY_ATTRIBUTE}`;
+
+/** The language a document is marked as written in, when that is not English (see FOREIGN_LANGUAGE). */
+export function foreignLanguageOf(doc: Document): string | undefined {
+  const root = doc.documentElement;
+  return root?.matches(FOREIGN_LANGUAGE) ? root.lang : undefined;
+}
 
 /** Whether an element and everything inside it must be left alone. */
 export function isExcluded(element: Element, localName: string = element.localName): boolean {

@@ -5,7 +5,7 @@ import { type PageInfo, type PageRequest } from '../messages';
 import { HoverController } from '../popover/hover-controller';
 import { PopoverHost } from '../popover/popover-host';
 import { type Settings, isActiveOn, isLevelShown } from '../settings/settings';
-import { containerOf, isInlineElement, isInsideExcluded } from './collect-blocks';
+import { containerOf, foreignLanguageOf, isInlineElement, isInsideExcluded } from './collect-blocks';
 import { type FoundTerm, PageTerms } from './page-terms';
 import { PageScanner, type ScanStats } from './page-scanner';
 import { termAtPoint } from './term-at-point';
@@ -69,7 +69,11 @@ export function startPage(context: PageContext): MedGlossPage {
   return {
     applySettings: apply,
     handleRequest(request) {
-      if (request.type === 'medgloss:get-page-info') return { hostname, active: session !== undefined, terms: session?.termCounts() ?? [] };
+      if (request.type === 'medgloss:get-page-info') {
+        const terms = session?.termCounts() ?? [];
+        const language = foreignLanguageOf(doc);
+        return { hostname, active: session !== undefined, terms, ...(language ? { language } : {}) };
+      }
       if (request.type === 'medgloss:get-stats') return session?.stats;
       if (request.type === 'medgloss:show-term') session?.showTerm(request.id);
       else session?.stepTerm(request.direction);
@@ -150,8 +154,14 @@ class ActiveSession {
     );
     this.hover = this.createHoverController();
     this.hover.start();
-    this.scanner.scan(doc.body ?? doc.documentElement);
+    this.scanDocument();
     this.guard = setInterval(() => this.checkPage(), GUARD_MS);
+  }
+
+  /** Scans the whole document, unless all of it is left alone (a page marked as written in another language). */
+  private scanDocument(): void {
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!isInsideExcluded(root)) this.scanner.scan(root);
   }
 
   get stats(): PageStats {
@@ -201,7 +211,7 @@ class ActiveSession {
     }
     if (this.inDesignMode) {
       this.inDesignMode = false;
-      this.scanner.scan(this.doc.body ?? this.doc.documentElement);
+      this.scanDocument();
     }
     if (documentReplaced) {
       // document.open() dropped our listeners along with the page's.

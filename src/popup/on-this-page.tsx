@@ -27,6 +27,13 @@ export function OnThisPage({ page, glossary, onShow, onBrowse, onPrint, onReques
     );
   }
   if (!page.active) return <p class="muted">Highlighting is off here.</p>;
+  if (page.language && page.terms.length === 0) {
+    return (
+      <p class="muted">
+        This page says it is written in another language ({page.language}). MedGloss explains English medical words, so it leaves the page as it is.
+      </p>
+    );
+  }
   if (page.terms.length === 0) return <p class="muted">No glossary terms on this page.</p>;
   const byId = new Map(glossary.entries.map((e) => [e.id, e]));
   const terms = page.terms.filter((t) => byId.has(t.id)).sort((a, b) => byId.get(a.id)!.term.localeCompare(byId.get(b.id)!.term, 'en'));

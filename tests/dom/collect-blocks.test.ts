@@ -32,6 +32,7 @@ describe('walkBlocks', () => {
     ['code', '<pre>lupus</pre><code>lupus</code><kbd>lupus</kbd><samp>lupus</samp>'],
     ['hidden content', '<p hidden>lupus</p><p aria-hidden="true">lupus</p>'],
     ['content marked not to translate', '<p translate="no">lupus</p>'],
+    ['blocks marked as written in another language', '<blockquote lang="fr"><p>Un goût amer.</p></blockquote><p lang="es-MX">Cáncer</p>'],
     ['SVG and MathML', '<svg><text>lupus</text></svg><math><mi>lupus</mi></math>'],
     ['our own popover', '<medgloss-popover>lupus</medgloss-popover>'],
   ])('skips %s', (_what, html) => {
@@ -131,6 +132,31 @@ describe('isInsideExcluded', () => {
     document.body.innerHTML = '<div contenteditable><p><span id="x">text</span></p></div><p id="y">text</p>';
     expect(isInsideExcluded(document.getElementById('x')!.firstChild!)).toBe(true);
     expect(isInsideExcluded(document.getElementById('y')!.firstChild!)).toBe(false);
+  });
+
+  it('leaves a whole page alone when it is marked as written in another language', () => {
+    document.body.innerHTML = '<p>La goutte et le cancer.</p>';
+    try {
+      document.documentElement.lang = 'fr';
+      expect(isInsideExcluded(document.body)).toBe(true);
+      document.documentElement.lang = 'EN-gb';
+      expect(isInsideExcluded(document.body)).toBe(false);
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
+  });
+});
+
+describe('walkBlocks and the language a page marks', () => {
+  it('reads English blocks, blocks of unmarked language and foreign phrases inside an English sentence', () => {
+    document.body.innerHTML = [
+      '<div lang="fr"><p lang="en-GB">Gout in the big toe.</p></div>',
+      '<p lang="">Heliotrope rash</p>',
+      '<p>A carcinoma <i lang="la">in situ</i> has not spread.</p>',
+      '<p lang="de">Gicht</p>',
+    ].join('');
+    // A block marked English inside a foreign one is left alone with it: the rule is the outer block's.
+    expect(blockTexts()).toEqual(['Heliotrope rash', 'A carcinoma in situ has not spread.']);
   });
 });
 

@@ -85,6 +85,12 @@ describe('PopupApp', () => {
     expect(services.getPageInfo).toHaveBeenCalledTimes(2);
   });
 
+  it('says why a page marked as written in another language has no terms', async () => {
+    await mount(fakeServices({ getPageInfo: vi.fn(async () => ({ ...PAGE, terms: [], language: 'fr' })) }));
+    expect(root.textContent).toContain('This page says it is written in another language (fr).');
+    expect(root.textContent).not.toContain('No glossary terms on this page.');
+  });
+
   it('shows a message and stores repaired settings when the stored ones were corrupt', async () => {
     const services = fakeServices({
       readSettings: vi.fn(async () => ({
