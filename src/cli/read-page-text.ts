@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { plainTextParagraphs } from '../matching/find-matches';
-import { walkBlocks } from '../page/collect-blocks';
+import { isInsideExcluded, walkBlocks } from '../page/collect-blocks';
 
 /**
  * The text blocks of a file as the content script would see them: an HTML file is parsed and
@@ -27,7 +27,8 @@ export function readPageBlocks(path: string): string[] {
   const document = new window.DOMParser().parseFromString(content, 'text/html');
   // happy-dom's node types are its own; at run time they are the DOM the walker expects.
   const root = (document.body ?? document.documentElement) as unknown as Node;
-  const blocks = [...walkBlocks(root)].map((block) => block.text);
+  // A page marked as written in another language is left alone, as the content script leaves it.
+  const blocks = isInsideExcluded(root) ? [] : [...walkBlocks(root)].map((block) => block.text);
   void window.happyDOM.close();
   return blocks;
 }

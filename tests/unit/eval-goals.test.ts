@@ -11,12 +11,12 @@ const HEALTH_PAGES = new Set(['medicalnewstoday.html', 'postlight-clinicaltrials
 
 /**
  * Every hit ever seen on the other pages, reviewed by hand in its sentence. A new hit fails the
- * test until someone reads it and adds it here as right or wrong.
+ * test until someone reads it and adds it here as right or wrong. (nytimes-5.html and folha.html
+ * are marked as Spanish and Portuguese, and are left alone.)
  */
 const REVIEWED: Record<string, Record<string, 'right' | 'wrong'>> = {
   'buzzfeed-1.html': { metabolism: 'right' }, // "boost your metabolism"
   'lifehacker-post-comment-load.html': { hernia: 'right' }, // "a testament to my UPS guy's hernia"
-  'nytimes-5.html': { 'covid-19': 'right', covid: 'right' },
   'telegraph.html': { 'kidney disease': 'right', acute: 'wrong' }, // "So acute that you could feel the verrucas"
   'wikipedia-2.html': { 'ischaemic heart disease': 'right' },
   'yahoo-2.html': { oncology: 'right' }, // "Oncology Nurse Diagnosed with Cancer Writes Apology Letter"
