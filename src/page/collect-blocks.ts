@@ -108,13 +108,24 @@ export function isInlineElement(element: Element): boolean {
 export const EXCLUSION_ATTRIBUTES = ['contenteditable', 'hidden', 'aria-hidden', 'translate', 'lang'];
 
 /**
- * A part of the page marked as written in another language than English: the glossary's names
- * are English, and a word of another language that folds to one of them is another word ("goût",
- * taste in French, is not gout). Only elements that are not inline: a foreign phrase inside an
- * English sentence (`<i lang="la">in situ</i>`) is part of that sentence. A page that marks no
- * language is read as English.
+ * Languages other than English that are written in Latin letters. Their words can fold to the
+ * glossary's English names and mean something else ("goût", taste in French, folds to gout;
+ * "angina" often means sore tonsils in Spanish). Text marked as one of them is left alone. Text in
+ * a language with another script (Arabic, Hebrew, Chinese, Russian…) is read: a Latin word there
+ * is an English term, often a medicine's name written as in English.
  */
-const FOREIGN_LANGUAGE = `[lang]:not([lang=""]):not([lang|="en" i]):not(${[...INLINE].join(',')})`;
+const LATIN_SCRIPT_LANGUAGES = [
+  ...'af az bs ca cs cy da de eo es et eu fi fil fo fr fy ga gd gl ha haw hr ht hu id ig is it jv'.split(' '),
+  ...'la lb lt lv mg mi ms mt nb nl nn no ny oc pl pt qu rm ro sk sl sm sn so sq st su sv sw tk'.split(' '),
+  ...'tl tr uz vi wa wo xh yo zu'.split(' '),
+];
+
+/**
+ * A block marked as written in one of those languages, or a page (its root element). Not inline
+ * elements: a foreign phrase inside an English sentence (`<i lang="la">in situ</i>`) is part of
+ * that sentence. A page that marks no language is read as English.
+ */
+const FOREIGN_LANGUAGE = `[lang]:is(${LATIN_SCRIPT_LANGUAGES.map((code) => `[lang|="${code}" i]`).join(',')}):not(${[...INLINE].join(',')})`;
 
 /**
  * What is left alone besides the elements above: anything hidden, hidden from assistive technology

@@ -154,9 +154,11 @@ describe('walkBlocks and the language a page marks', () => {
       '<p lang="">Heliotrope rash</p>',
       '<p>A carcinoma <i lang="la">in situ</i> has not spread.</p>',
       '<p lang="de">Gicht</p>',
+      '<p lang="ru">Метотрексат (methotrexate)</p>',
     ].join('');
-    // A block marked English inside a foreign one is left alone with it: the rule is the outer block's.
-    expect(blockTexts()).toEqual(['Heliotrope rash', 'A carcinoma in situ has not spread.']);
+    // A block marked English inside a foreign one is left alone with it: the rule is the outer
+    // block's. In a language written in other letters, a Latin word is an English term.
+    expect(blockTexts()).toEqual(['Heliotrope rash', 'A carcinoma in situ has not spread.', 'Метотрексат (methotrexate)']);
   });
 });
 
