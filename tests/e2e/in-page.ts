@@ -93,7 +93,7 @@ export interface RangeReport {
 export function inspectHighlightRanges(): RangeReport {
   const EXCLUDED =
     'textarea, input, select, option, button, code, pre, kbd, samp, var, svg, math, script, style, template, noscript, ' +
-    '[contenteditable]:not([contenteditable="false"]), [translate="no"], [aria-hidden="true"], [hidden]';
+    '[contenteditable]:not([contenteditable="false"]), [translate="no"], [aria-hidden="true"], [hidden], blockquote[lang="fr"]';
   const excluded = new Set<string>();
   const stale: string[] = [];
   const up = (element: Element): Element | null => {

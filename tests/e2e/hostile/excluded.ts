@@ -20,7 +20,7 @@ export const codeSvgMath: HostileFixture = {
 
 export const excludedAttributes: HostileFixture = {
   name: 'excluded-attributes',
-  hostile: 'translate="no", aria-hidden="true", hidden, template and noscript around terms',
+  hostile: 'translate="no", aria-hidden="true", hidden, template, noscript and a quote marked French around terms',
   html: documentHtml({
     title: 'Excluded attributes',
     body: `${PARAGRAPH}
@@ -32,9 +32,11 @@ export const excludedAttributes: HostileFixture = {
 <template><p>Template: methotrexate</p></template>
 <noscript><p>Noscript: lupus</p></noscript>
 <p translate="yes">Translate yes: azathioprine.</p>
-<p aria-hidden="false">aria-hidden false: creatine kinase.</p>`,
+<p aria-hidden="false">aria-hidden false: creatine kinase.</p>
+<blockquote lang="fr"><p>Le lupus touche la peau. Ce médicament a un goût amer.</p></blockquote>
+<p>After the quote: <i lang="la">in vivo</i> gout.</p>`,
   }),
-  expect: [...PARAGRAPH_TERMS, 'azathioprine', 'creatine kinase'],
+  expect: [...PARAGRAPH_TERMS, 'azathioprine', 'creatine kinase', 'gout'],
 };
 
 export const EXCLUDED_FIXTURES = [codeSvgMath, excludedAttributes];
