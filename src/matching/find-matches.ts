@@ -90,7 +90,8 @@ export function wrappedLineEnds(lines: readonly string[]): Set<number> {
   const filled = lengths.filter((length) => length > 0);
   const fitting = filled.filter((length) => length <= MAX_WRAP_WIDTH);
   if (filled.length < 3 || fitting.length < 0.9 * filled.length) return wrapped;
-  const width = Math.max(...fitting);
+  // Not Math.max(...fitting): a long file has more lines than a call takes arguments.
+  const width = fitting.reduce((widest, length) => Math.max(widest, length), 0);
   if (width < MIN_WRAP_WIDTH) return wrapped;
   for (let index = 0; index + 1 < lines.length; index++) {
     const lineLength = lengths[index]!;

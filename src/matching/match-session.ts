@@ -45,6 +45,8 @@ export interface MatchService {
  */
 export class MatchSession {
   private matcher: Matcher;
+  /** The abbreviations learnt, as entry and abbreviation: a page that renders a definition again teaches nothing new. */
+  private readonly learnt = new Set<string>();
 
   constructor(private readonly glossaryMatcher: Matcher) {
     this.matcher = glossaryMatcher;
@@ -73,11 +75,21 @@ export class MatchSession {
     return defined.length > 0 ? { found, withContext, defined } : { found, withContext };
   }
 
-  /** Learns abbreviations the page defined in an earlier session (one the browser has since stopped). */
-  teach(defined: readonly DefinedAbbreviation[]): void {
-    if (defined.length === 0) return;
+  /**
+   * Learns abbreviations the page defined (in this session, or in one the browser has since
+   * stopped) and returns those it did not know yet.
+   */
+  teach(defined: readonly DefinedAbbreviation[]): DefinedAbbreviation[] {
+    const fresh = defined.filter(({ abbreviation, entry }) => {
+      const key = `${entry} ${abbreviation}`;
+      if (this.learnt.has(key)) return false;
+      this.learnt.add(key);
+      return true;
+    });
+    if (fresh.length === 0) return fresh;
     if (this.matcher === this.glossaryMatcher) this.matcher = forkMatcher(this.glossaryMatcher);
-    learnAbbreviations(this.matcher, defined);
+    learnAbbreviations(this.matcher, fresh);
+    return fresh;
   }
 
   hasMedicalTerms(texts: readonly string[]): boolean {
@@ -89,9 +101,7 @@ export class MatchSession {
   }
 
   private learnFrom(text: string, matches: readonly TermMatch[]): DefinedAbbreviation[] {
-    const defined = definedAbbreviations(text, matches);
-    this.teach(defined);
-    return defined;
+    return this.teach(definedAbbreviations(text, matches));
   }
 }
 

@@ -303,8 +303,10 @@ function* wholeBlock(element: Element, localName: string): Generator<TextBlock> 
  * the next line.
  */
 function pieceEnd(text: string, from: number): number {
-  const blankLine = text.indexOf('\n\n', from);
-  if (blankLine >= 0 && blankLine < from + PLAIN_TEXT_PIECE_CHARS) return blankLine + 2;
+  // Looked for within a piece's length only: a file with no blank line is not searched to its end
+  // for each piece.
+  const blankLine = text.slice(from, from + PLAIN_TEXT_PIECE_CHARS).indexOf('\n\n');
+  if (blankLine >= 0) return from + blankLine + 2;
   const lineEnd = text.indexOf('\n', from);
   return lineEnd < 0 ? text.length : lineEnd + 1;
 }

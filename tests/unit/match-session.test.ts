@@ -51,6 +51,8 @@ describe('MatchSession', () => {
     const defining = new MatchSession(glossary);
     expect(defining.match([{ text: 'Her prothrombin time (PT) was long.', byLine: false }]).defined).toEqual([{ abbreviation: 'PT', entry: 0 }]);
     expect(defining.match([{ text: 'Lupus and prothrombin time.', byLine: false }]).defined).toBeUndefined();
+    // A page that renders the definition again teaches nothing new.
+    expect(defining.match([{ text: 'Her prothrombin time (PT) was long.', byLine: false }]).defined).toBeUndefined();
     const later = 'The PT was checked again.';
     const restarted = new MatchSession(glossary);
     expect(restarted.match([{ text: later, byLine: false }]).found).toEqual([[]]);
