@@ -40,4 +40,8 @@ footer { display: flex; justify-content: space-between; align-items: center; gap
 @media (forced-colors: active) {
   .popover { border: 1px solid CanvasText; }
 }
+/* An open popover is not printed: the page prints as it would without MedGloss. */
+@media print {
+  * { display: none !important; }
+}
 `;
