@@ -178,14 +178,20 @@ describe('walkBlocks on a plain-text file the browser shows as one <pre>', () =>
     ]);
   });
 
-  it('cuts a long file into pieces of whole lines that add up to the whole text', () => {
-    const text = Array.from({ length: 2000 }, (_, i) => `Line ${i}: a heliotrope rash and Gottron’s papules.`).join('\n');
+  /** The pieces a long file shown as one <pre> is read in: several, adding up to the whole text. */
+  const piecesOf = (text: string) => {
     const pre = document.createElement('pre');
     pre.textContent = text;
     document.body.replaceChildren(pre);
     const pieces = [...walkBlocks(document.body)];
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.map((p) => p.text).join('')).toBe(text);
+    return { pre, pieces };
+  };
+
+  it('cuts a long file into pieces of whole lines that add up to the whole text', () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `Line ${i}: a heliotrope rash and Gottron’s papules.`).join('\n');
+    const { pre, pieces } = piecesOf(text);
     let offset = 0;
     for (const piece of pieces) {
       expect(piece).toMatchObject({ container: pre, first: null, linesAreParagraphs: true, piece: { offset, of: text.length } });
@@ -196,13 +202,7 @@ describe('walkBlocks on a plain-text file the browser shows as one <pre>', () =>
 
   it('ends the pieces of a long hard-wrapped file between paragraphs, so none is cut in two', () => {
     const paragraph = ['The rash on the eyelids is called a heliotrope rash. Bumps on the', 'knuckles are called Gottron’s papules.', ''].join('\n');
-    const text = Array.from({ length: 600 }, () => paragraph).join('\n');
-    const pre = document.createElement('pre');
-    pre.textContent = text;
-    document.body.replaceChildren(pre);
-    const pieces = [...walkBlocks(document.body)];
-    expect(pieces.length).toBeGreaterThan(2);
-    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    const { pieces } = piecesOf(Array.from({ length: 600 }, () => paragraph).join('\n'));
     for (const piece of pieces.slice(0, -1)) expect(piece.text.endsWith('papules.\n\n')).toBe(true);
   });
 });
