@@ -10,6 +10,15 @@ interface OnThisPageProps {
   onRequestAccess: () => void;
 }
 
+/** A language's English name ("French" for "fr", "Spanish (Mexico)" for "es-MX"), or its code if the browser does not know it. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** The terms found in the current tab; choosing one scrolls to it and opens its popover. */
 export function OnThisPage({ page, glossary, onShow, onBrowse, onPrint, onRequestAccess }: OnThisPageProps) {
   if (page === 'loading') return <p class="muted">Looking at this page…</p>;
@@ -30,7 +39,7 @@ export function OnThisPage({ page, glossary, onShow, onBrowse, onPrint, onReques
   if (page.language && page.terms.length === 0) {
     return (
       <p class="muted">
-        This page says it is written in another language ({page.language}). MedGloss explains English medical words, so it leaves the page as it is.
+        This page says it is written in {languageName(page.language)}. MedGloss explains English medical words, so it leaves the page as it is.
       </p>
     );
   }

@@ -87,7 +87,7 @@ describe('PopupApp', () => {
 
   it('says why a page marked as written in another language has no terms', async () => {
     await mount(fakeServices({ getPageInfo: vi.fn(async () => ({ ...PAGE, terms: [], language: 'fr' })) }));
-    expect(root.textContent).toContain('This page says it is written in another language (fr).');
+    expect(root.textContent).toContain('This page says it is written in French.');
     expect(root.textContent).not.toContain('No glossary terms on this page.');
   });
 
