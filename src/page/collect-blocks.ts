@@ -140,10 +140,9 @@ const EXCLUDED_BY_ATTRIBUTE = `[hidden],[aria-hidden="true"],[translate="no"],[c
  */
 const NOT_IN_ONE_BLOCK = `:not(${[...INLINE].join(',')}),${EXCLUDED_BY_ATTRIBUTE}`;
 
-/** The language a document is marked as written in, when that is not English (see FOREIGN_LANGUAGE). */
+/** The language a document (its root or its body) is marked as written in, when that is not English (see FOREIGN_LANGUAGE). */
 export function foreignLanguageOf(doc: Document): string | undefined {
-  const root = doc.documentElement;
-  return root?.matches(FOREIGN_LANGUAGE) ? root.lang : undefined;
+  return [doc.body, doc.documentElement].find((element) => element?.matches(FOREIGN_LANGUAGE))?.lang;
 }
 
 /** Whether an element and everything inside it must be left alone. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findBlockNodes, isInsideExcluded, locateOffset, walkBlocks } from '../../src/page/collect-blocks';
+import { findBlockNodes, foreignLanguageOf, isInsideExcluded, locateOffset, walkBlocks } from '../../src/page/collect-blocks';
 
 function blockTexts(root: Node = document.body): string[] {
   return [...walkBlocks(root)].map((b) => b.text.trim());
@@ -139,10 +139,16 @@ describe('isInsideExcluded', () => {
     try {
       document.documentElement.lang = 'fr';
       expect(isInsideExcluded(document.body)).toBe(true);
+      expect(foreignLanguageOf(document)).toBe('fr');
       document.documentElement.lang = 'EN-gb';
       expect(isInsideExcluded(document.body)).toBe(false);
+      expect(foreignLanguageOf(document)).toBeUndefined();
+      document.body.lang = 'es-MX';
+      expect(isInsideExcluded(document.body)).toBe(true);
+      expect(foreignLanguageOf(document)).toBe('es-MX');
     } finally {
       document.documentElement.removeAttribute('lang');
+      document.body.removeAttribute('lang');
     }
   });
 });
