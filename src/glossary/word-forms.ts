@@ -59,7 +59,19 @@ function possessiveVariants(name: string): string[] {
 /** A name with a phrase after its noun ("spot on the lung"): only the part before it takes a plural. */
 const TRAILING_PHRASE = /^(.+?)(\s+(?:of|in|on|at|to|for|from|with|around|by|under|over|within|into|after|during)\s.+)$/i;
 
+/**
+ * Plurals compromise gets wrong, by how the name ends: it reads a name tagged as a noun in "-virus"
+ * as Latin (virus → viri, coronavirus → coronaviri), and does not know the Latin plurals that
+ * medical texts use for these words (thrombi, emboli, staphylococci, alveoli).
+ */
+const PLURAL_ENDINGS: [ending: RegExp, plural: (name: string) => string][] = [
+  [/virus$/i, (name) => `${name}es`],
+  [/(?:coccus|thrombus|embolus|alveolus|glomerulus|bronchus|villus|nevus|naevus|calculus|meniscus)$/i, (name) => `${name.slice(0, -2)}i`],
+];
+
 function pluralOf(name: string): string | undefined {
+  const known = PLURAL_ENDINGS.find(([ending]) => ending.test(name));
+  if (known) return known[1](name);
   const phrase = TRAILING_PHRASE.exec(name);
   if (phrase) {
     // Tagged whole, every word became a noun: "spot ons the lungsspot ons the lungs".

@@ -120,6 +120,12 @@ describe('word forms generated from a name', () => {
     ['anti-inflammatory', ['anti-inflammatory', 'anti-inflammatories', 'antiinflammatory', 'antiinflammatories']],
     ['biopsy', ['biopsy', 'biopsies']],
     ['thalassemia', ['thalassemia', 'thalassemias']],
+    ['Virus', ['Virus', 'Viruses']],
+    ['Coronavirus', ['Coronavirus', 'Coronaviruses']],
+    ['West Nile virus', ['West Nile virus', 'West Nile viruses']],
+    ['thrombus', ['thrombus', 'thrombi']],
+    ['Staphylococcus', ['Staphylococcus', 'Staphylococci']],
+    ['glomerulus', ['glomerulus', 'glomeruli']],
   ])('%s', (name, expected) => {
     expect(nameVariants(name)).toEqual(expect.arrayContaining(expected));
   });
