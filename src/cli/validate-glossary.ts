@@ -4,6 +4,7 @@
  */
 import { loadGlossary } from '../glossary/load-glossary';
 import { formatProblem } from '../glossary/rules';
+import { nameVariants } from '../glossary/word-forms';
 import { nameKeys } from '../matching/tokenise';
 import { everydayWords, medicalWords } from './word-lists';
 
@@ -25,7 +26,8 @@ console.log(`By category: ${[...byCategory].map(([c, n]) => `${c} ${n}`).join(',
 // nor glossary names themselves (so the reader could look them up) are reported, without failing.
 const everyday = everydayWords(20_000);
 const medical = new Set(medicalWords().map((w) => w.toLowerCase()));
-const glossaryWords = new Set(glossary.entries.flatMap((e) => [e.term, ...e.also, ...e.abbr].flatMap(nameKeys)));
+// With the forms the matcher generates: "fungi" in a definition is the entry "fungus".
+const glossaryWords = new Set(glossary.entries.flatMap((e) => [e.term, ...e.also, ...e.abbr].flatMap(nameVariants).flatMap(nameKeys)));
 const unexplained = new Map<string, string[]>();
 for (const entry of glossary.entries) {
   for (const word of new Set(nameKeys(entry.short))) {
