@@ -308,7 +308,7 @@ interface RunFigures {
   /** The content script's own time to find the term under the pointer, over real pointer moves. */
   pointer?: { median: number; p95: number; max: number; moves: number; onTerms: number };
   /** Main-thread tasks that ran the extension's code during a traced load (see measureOwnTasks). */
-  ownTasks?: { ms: number; tasks: number };
+  ownTasks?: { ms: number; tasks: number; longestMs: number };
 }
 
 const AFTER_CHANGES_MS = 500;
@@ -658,15 +658,17 @@ async function measureOwnTasks(context: BrowserContext, url: string, windowMs: n
     let lastEnd = 0;
     let ms = 0;
     let tasks = 0;
+    let longestMs = 0;
     for (const task of onMain) {
       if (task.name !== 'ThreadControllerImpl::RunTask' || task.ts < lastEnd) continue;
       lastEnd = task.ts + task.dur!;
       if (ours.some((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts < lastEnd)) {
         ms += task.dur! / 1000;
         tasks++;
+        longestMs = Math.max(longestMs, task.dur! / 1000);
       }
     }
-    return { ms, tasks };
+    return { ms, tasks, longestMs };
   } finally {
     await page.close();
   }
@@ -815,6 +817,8 @@ function medians(runs: readonly RunFigures[]) {
     addedWallMs: med(runs, (r) => r.added && r.added.endedAt - r.added.startedAt),
     ownTasksMs: med(runs, (r) => r.ownTasks?.ms),
     ownTasks: med(runs, (r) => r.ownTasks?.tasks),
+    // The longest of any run, not a median: the target is that none is over 50 ms.
+    ownTaskLongestMs: Math.max(...runs.map((r) => r.ownTasks?.longestMs ?? 0)),
   };
 }
 
@@ -898,6 +902,7 @@ function printPage(s: PageSummary): void {
     ['  of which layout', ms(p.layoutMs), ms(e.layoutMs), d(e.layoutMs, p.layoutMs), ''],
     ['  of which style', ms(p.styleMs), ms(e.styleMs), d(e.styleMs, p.styleMs), ''],
     ["tasks that ran the extension's code (traced load)", '', `${ms(e.ownTasksMs)} in ${count(e.ownTasks)}`, '', `${ratio(e.ownTasksMs, s.floorMs)} floor`],
+    ['  the longest of them, in any run (tracing slows it)', '', ms(e.ownTaskLongestMs, 1), '', ''],
     ['long tasks: count', count(p.longtaskCount), count(e.longtaskCount), '', ''],
     ['long tasks: longest', ms(p.longtaskMax), ms(e.longtaskMax), d(e.longtaskMax, p.longtaskMax), ''],
     ['long tasks: total', ms(p.longtaskTotal), ms(e.longtaskTotal), d(e.longtaskTotal, p.longtaskTotal), ''],
