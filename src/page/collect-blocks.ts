@@ -100,6 +100,9 @@ const EXCLUDED = new Set([
   HOST_TAG,
 ]);
 
+/** Any element that is not inline, as one selector. */
+const NOT_INLINE = `:not(${[...INLINE].join(',')})`;
+
 export function isInlineElement(element: Element): boolean {
   return INLINE.has(element.localName);
 }
@@ -125,7 +128,7 @@ const LATIN_SCRIPT_LANGUAGES = [
  * elements: a foreign phrase inside an English sentence (`<i lang="la">in situ</i>`) is part of
  * that sentence. A page that marks no language is read as English.
  */
-const FOREIGN_LANGUAGE = `[lang]:is(${LATIN_SCRIPT_LANGUAGES.map((code) => `[lang|="${code}" i]`).join(',')}):not(${[...INLINE].join(',')})`;
+const FOREIGN_LANGUAGE = `[lang]:is(${LATIN_SCRIPT_LANGUAGES.map((code) => `[lang|="${code}" i]`).join(',')})${NOT_INLINE}`;
 
 /**
  * What is left alone besides the elements above: anything hidden, hidden from assistive technology
@@ -138,7 +141,7 @@ const EXCLUDED_BY_ATTRIBUTE = `[hidden],[aria-hidden="true"],[translate="no"],[c
  * Anything that would end a block or be left out of one: any element that is not inline, or is
  * excluded by an attribute. An element with none of these inside is a block all by itself.
  */
-const NOT_IN_ONE_BLOCK = `:not(${[...INLINE].join(',')}),${EXCLUDED_BY_ATTRIBUTE}`;
+const NOT_IN_ONE_BLOCK = `${NOT_INLINE},${EXCLUDED_BY_ATTRIBUTE}`;
 
 /** The language a document (its root or its body) is marked as written in, when that is not English (see FOREIGN_LANGUAGE). */
 export function foreignLanguageOf(doc: Document): string | undefined {

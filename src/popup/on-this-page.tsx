@@ -36,7 +36,8 @@ export function OnThisPage({ page, glossary, onShow, onBrowse, onPrint, onReques
     );
   }
   if (!page.active) return <p class="muted">Highlighting is off here.</p>;
-  if (page.language && page.terms.length === 0) {
+  // A page marked so is left alone whole: it has no terms.
+  if (page.language) {
     return (
       <p class="muted">
         This page says it is written in {languageName(page.language)}. MedGloss explains English medical words, so it leaves the page as it is.
