@@ -9,6 +9,22 @@ import { SLICE_BUDGET_MS, SLICE_MS, yieldToPage } from './slice-scheduler';
  */
 const CLOCK_EVERY = 8;
 
+/**
+ * How much text one request to the matcher may carry. The walk waits for each batch's terms to be
+ * recorded before it goes on, and batches grow from FIRST_BATCH_CHARS (after a first batch of one
+ * slice, so the top of the page is underlined soon) up to this.
+ *
+ * Why the walk waits: when it sent each slice's blocks and walked on, the background's matching
+ * and the browser passing the text along ran beside it, and on a 2-core machine the main thread
+ * was set aside in mid-slice. A 1 MB page's scan then took 3× the main-thread time (284 against
+ * 93 ms) with 12 slices over 8 ms instead of 1, and all its matches were found no sooner (524
+ * against 529 ms; medians of 8 loads in Chromium, builds taking turns).
+ * Why batches grow: a round trip to the background waits 7–60 ms whatever its size, and one
+ * string of 1 MB takes 40–66 ms to post where one of 200 KB takes about 1 ms.
+ */
+const BATCH_CHARS_LIMIT = 100_000;
+const FIRST_BATCH_CHARS = 25_000;
+
 /** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
 const TABLE_CONTEXT_CHARS = 10_000;
 
@@ -123,14 +139,12 @@ export class PageScanner {
       termsFound: 0,
     };
     this.tableContext.clear();
-    let recorded = Promise.resolve();
     // Roots queued while the last answers were awaited are walked in the same pass.
     while (this.queue.length > 0 && !this.stopped) {
-      await this.walkQueue(pass, (batch) => {
+      await this.walkQueue(pass, async (batch) => {
         const answer = this.matching.match(batch.blocks.map((block) => ({ text: block.text, byLine: block.linesAreParagraphs === true })));
-        recorded = recorded.then(() => this.record(batch, answer, pass));
+        await this.record(batch, answer, pass);
       });
-      await recorded;
     }
     pass.endedAt = performance.now();
     this.stats.first ??= pass;
@@ -139,16 +153,26 @@ export class PageScanner {
     if (!this.stopped) this.listener.onIdle();
   }
 
-  /** Walks every queued root in slices, handing each slice's blocks to `send`. */
-  private async walkQueue(pass: ScanPass, send: (batch: Batch) => void): Promise<void> {
+  /**
+   * Walks every queued root in slices and hands the blocks walked to `match` in batches, waiting
+   * for each batch's terms to be recorded before walking on (see BATCH_CHARS_LIMIT).
+   */
+  private async walkQueue(pass: ScanPass, match: (batch: Batch) => Promise<void>): Promise<void> {
     let slice = startSlice();
     let batch: Batch = { blocks: [], scans: [], rootStarts: new Set() };
-    const endSlice = () => {
+    let batchChars = 0;
+    // The first batch is one slice's blocks, so the top of the page is underlined soon.
+    let batchTarget = 0;
+    const endSlice = async (last: boolean) => {
+      countSlice(pass, slice);
+      if (batch.blocks.length === 0 || (batchChars < batchTarget && !last)) return;
       // A root started just before the slice ended starts the next batch instead.
       const rootStarting = batch.rootStarts.has(batch.blocks.length);
-      if (batch.blocks.length > 0) send(batch);
+      const full = batch;
       batch = { blocks: [], scans: [], rootStarts: new Set(rootStarting ? [0] : []) };
-      countSlice(pass, slice);
+      batchChars = 0;
+      batchTarget = Math.min(Math.max(2 * batchTarget, FIRST_BATCH_CHARS), BATCH_CHARS_LIMIT);
+      await match(full);
     };
     let sinceClock = 0;
     while (this.queue.length > 0 && !this.stopped) {
@@ -166,7 +190,7 @@ export class PageScanner {
         if (sinceClock >= CLOCK_EVERY) {
           sinceClock = 0;
           if (performance.now() > slice.deadline) {
-            endSlice();
+            await endSlice(false);
             await yieldToPage();
             if (this.stopped) return;
             slice = startSlice();
@@ -179,10 +203,11 @@ export class PageScanner {
         batch.scans.push(scan);
         pass.blocks++;
         pass.characters += block.text.length;
+        batchChars += block.text.length;
         sinceClock += 1 + (block.text.length >> 8);
       }
     }
-    endSlice();
+    await endSlice(true);
   }
 
   /** Records one batch's terms when the matcher's answer comes, in the order the blocks were walked. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Matcher, compileMatcher } from '../../src/matching/compile-matcher';
 import { type BatchMatches, MatchSession, type MatchService, inProcessMatchService } from '../../src/matching/match-session';
 import { walkBlocks } from '../../src/page/collect-blocks';
@@ -183,26 +183,35 @@ describe('PageScanner', () => {
     expect(scanner.stats.first).toMatchObject({ blocks: 3, termsFound: 3 });
   });
 
-  it('records answers in the order the blocks were walked, whichever comes first', async () => {
-    document.body.innerHTML = Array.from({ length: 600 }, (_, i) => `<p id="p${i}">lupus ${i}</p>`).join('');
+  it('walks on only once the last batch is recorded, so the matching never runs beside the walk', async () => {
+    // Long enough for many slices: 3,000 blocks, about 150,000 characters.
+    const filler = 'and the skin on the knuckles was checked again at the clinic';
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">lupus ${i} ${filler}</p>`).join('');
     const terms = new PageTerms();
     const service = inProcess(matcher);
-    const answers: (() => void)[] = [];
-    let blocksSent = 0;
-    const { pass } = scannerFor(terms, {
+    const batchChars: number[] = [];
+    let unanswered = 0;
+    let mostUnanswered = 0;
+    const { scanner, pass } = scannerFor(terms, {
       match: (blocks) => {
-        blocksSent += blocks.length;
-        return new Promise<BatchMatches>((resolve) => answers.push(() => resolve(service.match(blocks))));
+        batchChars.push(blocks.reduce((sum, block) => sum + block.text.length, 0));
+        mostUnanswered = Math.max(mostUnanswered, ++unanswered);
+        return new Promise<BatchMatches>((resolve) =>
+          setTimeout(() => {
+            unanswered--;
+            resolve(service.match(blocks));
+          }, 5),
+        );
       },
       hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
     });
-    const done = pass(document.body);
-    await vi.waitFor(() => expect(blocksSent).toBe(600));
-    // The walk took several slices, so several batches; the last one answered first.
-    expect(answers.length).toBeGreaterThan(1);
-    for (const answer of answers.reverse()) answer();
-    await done;
-    expect(terms.all().map((t) => t.container.id)).toEqual(Array.from({ length: 600 }, (_, i) => `p${i}`));
+    await pass(document.body);
+    expect(mostUnanswered).toBe(1);
+    // Batches grow after the first: fewer round trips than slices on a long page.
+    expect(batchChars.length).toBeGreaterThan(1);
+    expect(batchChars.length).toBeLessThan(scanner.stats.first!.slices);
+    expect(Math.max(...batchChars.slice(1))).toBeGreaterThan(batchChars[0]!);
+    expect(terms.all().map((t) => t.container.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `p${i}`));
   });
 
   it('keeps no terms for a block that leaves the page while its text is being matched', async () => {
