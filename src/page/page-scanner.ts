@@ -10,17 +10,20 @@ import { SLICE_BUDGET_MS, SLICE_MS, yieldToPage } from './slice-scheduler';
 const CLOCK_EVERY = 8;
 
 /**
- * How much text one request to the matcher may carry. The walk waits for each batch's terms to be
- * recorded before it goes on, and batches grow from FIRST_BATCH_CHARS (after a first batch of one
- * slice, so the top of the page is underlined soon) up to this.
+ * How much text one request to the matcher may carry. Batches grow from one slice's blocks (so the
+ * top of the page is underlined soon) through FIRST_BATCH_CHARS up to this, and from the second
+ * batch on, the walk waits for each batch's terms to be recorded before it goes on.
  *
  * Why the walk waits: when it sent each slice's blocks and walked on, the background's matching
  * and the browser passing the text along ran beside it, and on a 2-core machine the main thread
- * was set aside in mid-slice. A 1 MB page's scan then took 3× the main-thread time (284 against
- * 93 ms) with 12 slices over 8 ms instead of 1, and all its matches were found no sooner (524
- * against 529 ms; medians of 8 loads in Chromium, builds taking turns).
- * Why batches grow: a round trip to the background waits 7–60 ms whatever its size, and one
- * string of 1 MB takes 40–66 ms to post where one of 200 KB takes about 1 ms.
+ * was set aside in mid-slice. A 1 MB page's scan took 3× the main-thread time (284 against 93 ms)
+ * with 12 slices over 8 ms instead of 1 (medians of 8 loads in Chromium, builds taking turns).
+ * All its matches were found no sooner (524 against 529 ms); a 0.5 MB Wikipedia article's came
+ * 15–20 % later, for half the main-thread time. The first batch is matched in a moment, so the
+ * walk goes on beside it: a news article's second batch is then often its last.
+ * Why batches grow: a round trip to the background waits 10–60 ms whatever its size (mostly before
+ * the background gets the request), and a string of 1 MB takes 40–66 ms to post where one of
+ * 200 KB takes about 1 ms.
  */
 const BATCH_CHARS_LIMIT = 100_000;
 const FIRST_BATCH_CHARS = 25_000;
@@ -28,7 +31,7 @@ const FIRST_BATCH_CHARS = 25_000;
 /** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
 const TABLE_CONTEXT_CHARS = 10_000;
 
-/** The blocks one slice walked, on their way to the matcher, with what their terms are recorded under. */
+/** The blocks walked for one request to the matcher, with what their terms are recorded under. */
 interface Batch {
   blocks: TextBlock[];
   /** The scan each block belongs to (see PageTerms.startScan). */
@@ -139,12 +142,16 @@ export class PageScanner {
       termsFound: 0,
     };
     this.tableContext.clear();
+    // Answers are recorded in the order the blocks were walked, whichever comes first.
+    let recorded = Promise.resolve();
     // Roots queued while the last answers were awaited are walked in the same pass.
     while (this.queue.length > 0 && !this.stopped) {
-      await this.walkQueue(pass, async (batch) => {
+      await this.walkQueue(pass, (batch) => {
         const answer = this.matching.match(batch.blocks.map((block) => ({ text: block.text, byLine: block.linesAreParagraphs === true })));
-        await this.record(batch, answer, pass);
+        recorded = recorded.then(() => this.record(batch, answer, pass));
+        return recorded;
       });
+      await recorded;
     }
     pass.endedAt = performance.now();
     this.stats.first ??= pass;
@@ -171,8 +178,11 @@ export class PageScanner {
       const full = batch;
       batch = { blocks: [], scans: [], rootStarts: new Set(rootStarting ? [0] : []) };
       batchChars = 0;
+      const first = batchTarget === 0;
       batchTarget = Math.min(Math.max(2 * batchTarget, FIRST_BATCH_CHARS), BATCH_CHARS_LIMIT);
-      await match(full);
+      const recorded = match(full);
+      // The first batch is one slice's text, matched in a moment: the walk goes on beside it.
+      if (!first) await recorded;
     };
     let sinceClock = 0;
     while (this.queue.length > 0 && !this.stopped) {

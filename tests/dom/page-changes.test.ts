@@ -184,18 +184,18 @@ describe('PageScanner', () => {
   });
 
   it('walks on only once the last batch is recorded, so the matching never runs beside the walk', async () => {
-    // Long enough for many slices: 3,000 blocks, about 150,000 characters.
+    // Long enough for many slices: 3,000 blocks, about 200,000 characters.
     const filler = 'and the skin on the knuckles was checked again at the clinic';
     document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">lupus ${i} ${filler}</p>`).join('');
     const terms = new PageTerms();
     const service = inProcess(matcher);
     const batchChars: number[] = [];
+    const unansweredAtSend: number[] = [];
     let unanswered = 0;
-    let mostUnanswered = 0;
     const { scanner, pass } = scannerFor(terms, {
       match: (blocks) => {
         batchChars.push(blocks.reduce((sum, block) => sum + block.text.length, 0));
-        mostUnanswered = Math.max(mostUnanswered, ++unanswered);
+        unansweredAtSend.push(unanswered++);
         return new Promise<BatchMatches>((resolve) =>
           setTimeout(() => {
             unanswered--;
@@ -206,11 +206,37 @@ describe('PageScanner', () => {
       hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
     });
     await pass(document.body);
-    expect(mostUnanswered).toBe(1);
+    // Only the first batch, one slice's text, is matched while the walk goes on.
+    expect(unansweredAtSend.length).toBeGreaterThan(2);
+    expect(unansweredAtSend.slice(2)).toEqual(unansweredAtSend.slice(2).map(() => 0));
     // Batches grow after the first: fewer round trips than slices on a long page.
-    expect(batchChars.length).toBeGreaterThan(1);
     expect(batchChars.length).toBeLessThan(scanner.stats.first!.slices);
     expect(Math.max(...batchChars.slice(1))).toBeGreaterThan(batchChars[0]!);
+    expect(terms.all().map((t) => t.container.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `p${i}`));
+  });
+
+  it('records answers in the order the blocks were walked, whichever comes first', async () => {
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">lupus ${i}</p>`).join('');
+    const terms = new PageTerms();
+    const service = inProcess(matcher);
+    const held: (() => void)[] = [];
+    let holding = true;
+    const { pass } = scannerFor(terms, {
+      match: (blocks) =>
+        new Promise<BatchMatches>((resolve) => {
+          const answer = () => resolve(service.match(blocks));
+          if (holding) held.push(answer);
+          else answer();
+        }),
+      hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+    });
+    const done = pass(document.body);
+    // The walk goes on beside the first batch, then waits for the second: answer the second first.
+    await expect.poll(() => held.length).toBe(2);
+    holding = false;
+    held[1]!();
+    held[0]!();
+    await done;
     expect(terms.all().map((t) => t.container.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `p${i}`));
   });
 

@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, centreOfText, launchPlain, launchWithExtension, pageMarkup, waitForHighlights, watchConsole } from './browser';
+import {
+  type ExtensionBrowser,
+  centreOfText,
+  highlightedTexts,
+  launchPlain,
+  launchWithExtension,
+  pageMarkup,
+  waitForHighlights,
+  watchConsole,
+} from './browser';
 import { type FixturePage, type FixtureServer, serveFixtures } from './fixture-server';
 import { HOSTILE_FIXTURES, type HostileFixture } from './hostile';
 import { type RangeReport, inspectHighlightRanges } from './in-page';
@@ -99,13 +108,27 @@ async function runFixture(fixture: HostileFixture): Promise<Run> {
   const withExtension = async () => {
     const { page, problems } = await openFixture(extension.context, fixture, true);
     openPages.push(page);
-    const texts = await waitForHighlights(page, fixture.expect.length);
+    const texts = await waitForExpected(page, fixture.expect);
     const ranges = await inspectRanges(page);
     const markup = await pageMarkup(page);
     return { page, problems, texts, ranges, markup };
   };
   const [controlRun, run] = await Promise.all([control(), withExtension()]);
   return { ...run, plainProblems: controlRun.problems, plainMarkup: controlRun.markup };
+}
+
+/**
+ * Waits until every expected text is underlined (at most 7.5 s), then until the underlines stop
+ * changing. Their count alone can hold still for a moment while a long page is still being
+ * scanned: the scan waits for the background's answer between batches.
+ */
+async function waitForExpected(page: Page, expected: readonly string[]): Promise<string[]> {
+  for (let i = 0; i < 50; i++) {
+    const texts = (await highlightedTexts(page)).map((t) => t.replace(INVISIBLE, ''));
+    if (expected.every((t) => texts.includes(t))) break;
+    await page.waitForTimeout(150);
+  }
+  return waitForHighlights(page, expected.length);
 }
 
 /** Where two markups first differ, with some context, or undefined when they are equal. */
