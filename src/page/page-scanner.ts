@@ -85,11 +85,11 @@ export interface ScanStats {
 
 /**
  * Scans roots of the page: walks them in slices of at most SLICE_MS, yielding to the page between
- * slices, so a long page never causes a long task, and sends each slice's blocks to the matcher.
- * The matcher runs in the extension's background, on another thread: on a long page, finding the
- * names took most of the main-thread time the scan cost, with code that was cold on every page.
- * Its answers come back in order and are recorded as they come. Roots queued while a scan runs are
- * scanned after it.
+ * slices, so a long page never causes a long task, and sends the blocks walked to the matcher in
+ * batches (see BATCH_CHARS_LIMIT). The matcher runs in the extension's background, on another
+ * thread: on a long page, finding the names took most of the main-thread time the scan cost, with
+ * code that was cold on every page. Its answers are recorded in the order the blocks were walked.
+ * Roots queued while a scan runs are scanned after it.
  */
 export class PageScanner {
   private readonly queue: Node[] = [];
