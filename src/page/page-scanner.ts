@@ -161,8 +161,9 @@ export class PageScanner {
   }
 
   /**
-   * Walks every queued root in slices and hands the blocks walked to `match` in batches, waiting
-   * for each batch's terms to be recorded before walking on (see BATCH_CHARS_LIMIT).
+   * Walks every queued root in slices and hands the blocks walked to `match` in batches; from the
+   * second batch on, it waits for each batch's terms to be recorded before walking on (see
+   * BATCH_CHARS_LIMIT).
    */
   private async walkQueue(pass: ScanPass, match: (batch: Batch) => Promise<void>): Promise<void> {
     let slice = startSlice();
