@@ -183,7 +183,7 @@ describe('PageScanner', () => {
     expect(scanner.stats.first).toMatchObject({ blocks: 3, termsFound: 3 });
   });
 
-  it('walks on only once the last batch is recorded, so the matching never runs beside the walk', async () => {
+  it('after the first batch, walks on only once the last batch is recorded, so the matching never runs beside the walk', async () => {
     // Long enough for many slices: 3,000 blocks, about 200,000 characters.
     const filler = 'and the skin on the knuckles was checked again at the clinic';
     document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">lupus ${i} ${filler}</p>`).join('');
