@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Matcher, compileMatcher } from '../../src/matching/compile-matcher';
 import { type BatchMatches, MatchSession, type MatchService, inProcessMatchService } from '../../src/matching/match-session';
 import { walkBlocks } from '../../src/page/collect-blocks';
 import { type FoundTerm, PageTerms } from '../../src/page/page-terms';
-import { PageScanner, type ScanListener } from '../../src/page/page-scanner';
+import { BATCH_CHARS_LIMIT, PageScanner, type ScanListener } from '../../src/page/page-scanner';
 import { type PageChanges, type PageWatcher, watchPageChanges } from '../../src/page/watch-page-changes';
 
 // Two names are enough to follow terms through a page's changes; the glossary's own are tested elsewhere.
@@ -213,6 +213,32 @@ describe('PageScanner', () => {
     expect(batchChars.length).toBeLessThan(scanner.stats.first!.slices);
     expect(Math.max(...batchChars.slice(1))).toBeGreaterThan(batchChars[0]!);
     expect(terms.all().map((t) => t.container.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `p${i}`));
+  });
+
+  it('sends a batch once it reaches the limit, however much text a slice reads', async () => {
+    // About 330,000 characters, and a clock that stands still: no slice ever runs out of time.
+    const filler = 'and the skin on the knuckles was checked again at the clinic, then once more at home';
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">lupus ${i} ${filler} ${filler}</p>`).join('');
+    vi.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      const terms = new PageTerms();
+      const service = inProcess(matcher);
+      const batchChars: number[] = [];
+      const { pass } = scannerFor(terms, {
+        match: (blocks) => {
+          batchChars.push(blocks.reduce((sum, block) => sum + block.text.length, 0));
+          return service.match(blocks);
+        },
+        hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+      });
+      await pass(document.body);
+      expect(batchChars.reduce((sum, chars) => sum + chars, 0)).toBeGreaterThan(3 * BATCH_CHARS_LIMIT);
+      // The clock is looked at every few blocks: a batch passes the limit by those blocks at most.
+      expect(Math.max(...batchChars)).toBeLessThan(BATCH_CHARS_LIMIT + 2_000);
+      expect(terms.all().map((t) => t.container.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `p${i}`));
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('records answers in the order the blocks were walked, whichever comes first', async () => {
