@@ -245,9 +245,9 @@ export class PageScanner {
       const found: FlatMatches = inContext.get(index) ?? matches.found[index] ?? [];
       // A block whose container left the page while its text was being matched keeps no terms.
       if (found.length > 0 && !block.container.isConnected) continue;
-      const terms = this.terms.addFound(block, found, batch.scans[index]!, onStale);
-      pass.termsFound += terms.length;
-      if (terms.length > 0) this.listener.onFound(block.container);
+      const count = this.terms.addFound(block, found, batch.scans[index]!, onStale);
+      pass.termsFound += count;
+      if (count > 0) this.listener.onFound(block.container);
     }
     countSlice(pass, slice);
   }

@@ -74,6 +74,8 @@ describe('PageTerms', () => {
     byId('d').append(' and a heliotrope rash');
     const terms = scanned();
     expect(terms.termsIn(byId('d')).map((t) => t.entry)).toEqual([0, 1]);
+    // Every term asked for, so that every one is handed back when dropped (see the test below).
+    expect(terms.all()).toHaveLength(6);
     const stale: number[][] = [];
     addBlocks(terms, byId('d'), (old) => stale.push(old.map((t) => t.entry)));
     // #d's terms once (not its first block's again after its second), then those of #b inside it.
@@ -119,8 +121,32 @@ describe('PageTerms', () => {
     expect(terms.termsIn(byId('other')).map((t) => t.entry)).toEqual([2]);
   });
 
+  it('makes objects only of the terms asked for, and hands back only those when it drops terms: the others have no ranges', () => {
+    const terms = scanned();
+    expect(terms.size).toBe(4);
+    const [inC] = terms.termsIn(byId('c'));
+    // The same object every time it is asked for, however it is asked.
+    expect(terms.termsIn(byId('c'))[0]).toBe(inC);
+    expect(terms.removeWithin(document.body)).toEqual([inC]);
+    expect(terms.size).toBe(0);
+    expect(terms.all()).toEqual([]);
+
+    const rescanned = scanned();
+    const inA = [...rescanned.termsIn(byId('a'))];
+    const stale: FoundTerm[][] = [];
+    addBlocks(rescanned, byId('s'), (old) => stale.push(old));
+    // #a's terms were asked for; #d's and #b's were not, and are dropped without being handed back.
+    expect(stale).toHaveLength(1);
+    expect(stale[0]).toHaveLength(2);
+    expect(stale[0]![0]).toBe(inA[0]);
+    expect(rescanned.termsIn(byId('a'))[0]).not.toBe(inA[0]);
+    expect(rescanned.removeContainer(byId('d'))).toEqual([]);
+    expect(rescanned.all().map((t) => t.container.id)).toEqual(['a', 'a', 'b', 'c']);
+  });
+
   it('forgets the containers inside a removed subtree, the subtree itself and nothing else', () => {
     const terms = scanned();
+    expect(terms.all()).toHaveLength(5);
     const section = byId('s');
     section.remove();
     expect(terms.removeWithin(section).map((t) => t.container.id)).toEqual(['a', 'a', 'd', 'b']);
@@ -135,6 +161,7 @@ describe('PageTerms', () => {
     host.attachShadow({ mode: 'open' }).innerHTML = '<p id="inner">lupus</p>';
     const terms = scanned();
     expect(terms.size).toBe(5);
+    expect(terms.all()).toHaveLength(6);
     expect(terms.removeWithin(byId('s')).map((t) => t.container.id)).toContain('inner');
     expect(terms.size).toBe(1);
   });
