@@ -123,6 +123,10 @@ interface ContainerTerms {
   scan: number;
 }
 
+function hasTerms(record: ContainerTerms): boolean {
+  return record.terms.length > 0 || record.unread.length > 0;
+}
+
 /** Makes a record's unread terms into FoundTerms, after those already made. */
 function readTerms(record: ContainerTerms): FoundTerm[] {
   for (const { block, found, base } of record.unread) {
@@ -149,7 +153,7 @@ export class PageTerms {
   /** How many containers have terms. */
   get size(): number {
     let count = 0;
-    for (const record of this.byContainer.values()) if (record.terms.length > 0 || record.unread.length > 0) count++;
+    for (const record of this.byContainer.values()) if (hasTerms(record)) count++;
     return count;
   }
 
@@ -238,7 +242,7 @@ export class PageTerms {
 
   /** Every term in reading order (see ContainerTerms.order); terms within a container are in text order. */
   all(): FoundTerm[] {
-    const records = [...this.byContainer.values()].filter((record) => record.terms.length > 0 || record.unread.length > 0).sort((a, b) => a.order - b.order);
+    const records = [...this.byContainer.values()].filter(hasTerms).sort((a, b) => a.order - b.order);
     return records.flatMap(readTerms);
   }
 
