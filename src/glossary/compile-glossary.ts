@@ -18,23 +18,6 @@ export interface CompiledGlossary extends ShippedGlossary {
   forms: NameForm[];
 }
 
-/**
- * What the content script needs on every page: the little it needs to filter and count the terms
- * it is sent. The names stay in the background, which matches the page's text (see MatchService),
- * and so do the definitions, asked for when a popover opens: the script every page loads stays small.
- */
-export interface PageGlossary {
-  categories: Record<string, string>;
-  entries: Pick<GlossaryEntry, 'id' | 'category' | 'level'>[];
-}
-
-export function pageGlossaryOf(glossary: ShippedGlossary): PageGlossary {
-  return {
-    categories: glossary.categories,
-    entries: glossary.entries.map(({ id, category, level }) => ({ id, category, level })),
-  };
-}
-
 /** Turns validated entries into shipped data; runs at build time, where compromise is available. */
 export function compileGlossary(glossary: Pick<LoadedGlossary, 'entries' | 'categories'>): CompiledGlossary {
   const entries = [...glossary.entries].sort((a, b) => a.term.localeCompare(b.term, 'en'));

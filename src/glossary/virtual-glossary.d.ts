@@ -4,7 +4,7 @@ declare module 'virtual:medgloss-glossary' {
 }
 
 declare module 'virtual:medgloss-page-glossary' {
-  const glossary: import('./compile-glossary').PageGlossary;
+  const glossary: import('./page-glossary').ShippedPageGlossary;
   export default glossary;
 }
 

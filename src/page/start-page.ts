@@ -1,4 +1,4 @@
-import type { PageGlossary } from '../glossary/compile-glossary';
+import type { PageGlossary } from '../glossary/page-glossary';
 import type { GlossaryEntry } from '../glossary/schema';
 import type { MatchService } from '../matching/match-session';
 import { type PageInfo, type PageRequest } from '../messages';
