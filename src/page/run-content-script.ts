@@ -1,7 +1,7 @@
 import shippedPageGlossary from 'virtual:medgloss-page-glossary';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadPageGlossary } from '../glossary/page-glossary';
+import { PageGlossary } from '../glossary/page-glossary';
 import type { GlossaryEntry } from '../glossary/schema';
 import { MATCH_PORT, connectMatching } from '../matching/match-port';
 import { type BackgroundRequest, parsePageRequest } from '../messages';
@@ -41,7 +41,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const matching = connectMatching(() => browser.runtime.connect({ name: MATCH_PORT }));
   const page = startPage({
     doc: document,
-    glossary: loadPageGlossary(shippedPageGlossary),
+    glossary: new PageGlossary(shippedPageGlossary),
     matching,
     settings,
     loadEntry: async (id) => ((await ask({ type: 'medgloss:get-entry', id })) as GlossaryEntry | null | undefined) ?? undefined,

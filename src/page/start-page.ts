@@ -244,14 +244,14 @@ class ActiveSession {
     const counts = new Map<string, number>();
     for (const term of this.terms.unordered()) {
       if (!this.isWanted(term)) continue;
-      const id = this.glossary.entries[term.entry]!.id;
+      const id = this.glossary.idOf(term.entry);
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return [...counts].map(([id, count]) => ({ id, count }));
   }
 
   showTerm(id: string): void {
-    const term = this.terms.all().find((t) => this.glossary.entries[t.entry]!.id === id && this.isWanted(t));
+    const term = this.terms.all().find((t) => this.glossary.idOf(t.entry) === id && this.isWanted(t));
     if (!term) return;
     term.container.scrollIntoView({ block: 'center' });
     this.hover.show(term);
@@ -289,11 +289,11 @@ class ActiveSession {
 
   /** Whether the reader wants this term underlined at all: its category, its familiarity, not known. */
   private isWanted(term: FoundTerm): boolean {
-    const entry = this.glossary.entries[term.entry]!;
+    const { glossary, settings } = this;
     return (
-      !this.settings.hiddenCategories.includes(entry.category) &&
-      isLevelShown(entry.level, this.settings.minLevel) &&
-      !this.settings.knownTerms.includes(entry.id)
+      !settings.hiddenCategories.includes(glossary.categoryOf(term.entry)) &&
+      isLevelShown(glossary.levelOf(term.entry), settings.minLevel) &&
+      !settings.knownTerms.includes(glossary.idOf(term.entry))
     );
   }
 
@@ -343,7 +343,7 @@ class ActiveSession {
     const request = ++this.popoverRequest;
     const keyboard = this.keyboardOpen;
     this.keyboardOpen = undefined;
-    void this.context.loadEntry(this.glossary.entries[term.entry]!.id).then((entry) => {
+    void this.context.loadEntry(this.glossary.idOf(term.entry)).then((entry) => {
       // The reader may have moved on while the definition was on its way.
       if (!entry || request !== this.popoverRequest || this.stopped) return;
       // No range while the page has changed the term's text: it is rescanned in a moment.
