@@ -158,7 +158,7 @@ export function isExcluded(element: Element, localName: string = element.localNa
  * `<pre>` of the whole text. That `<pre>` is the document, not code: it is scanned, as one block
  * whose lines are matched as paragraphs (a heading line is a heading, not part of a sentence).
  */
-function isPlainTextView(element: Element, localName: string): boolean {
+export function isPlainTextView(element: Element, localName: string = element.localName): boolean {
   return localName === 'pre' && element.ownerDocument.contentType === 'text/plain';
 }
 

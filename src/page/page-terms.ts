@@ -42,8 +42,8 @@ export class FoundTerm {
     /** The term's block, shared by all its terms. */
     private readonly block: FoundBlock,
     /** Where the term starts and ends in the block's joined text. */
-    private readonly start: number,
-    private readonly end: number,
+    readonly start: number,
+    readonly end: number,
   ) {}
 
   /** The block container the term was found in (one field fewer per term: its block knows it). */

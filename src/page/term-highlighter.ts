@@ -1,5 +1,7 @@
 import type { UnderlineStyle } from '../settings/settings';
+import { isPlainTextView } from './collect-blocks';
 import type { FoundTerm, PageTerms } from './page-terms';
+import { firstEndingAfter, nearWindow } from './text-file-view';
 
 /**
  * The highlight name for a style. The page's highlight registry is shared with its own scripts:
@@ -75,6 +77,8 @@ export class TermHighlighter {
   private retired: StaticRange[] = [];
   /** Parts no longer near whose ranges are still registered, until scrolling stops (see settle). */
   private readonly leaving = new Set<Stretch>();
+  /** The terms registered in each plain-text file's `<pre>`: only those near the viewport (see showTextFile). */
+  private readonly shownInTextFile = new Map<Element, Set<FoundTerm>>();
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onScroll = () => {
     clearTimeout(this.settleTimer);
@@ -196,6 +200,7 @@ export class TermHighlighter {
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
     clearTimeout(this.settleTimer);
     this.leaving.clear();
+    this.shownInTextFile.clear();
     this.retired = [];
     this.chunks.clear();
     this.openChunk = undefined;
@@ -324,11 +329,15 @@ export class TermHighlighter {
     for (const part of this.leaving) {
       if (part.near) continue;
       for (const container of part.containers) {
-        if (this.nearViewport.delete(container)) for (const term of this.terms.termsIn(container)) this.hide(term);
+        if (!this.nearViewport.delete(container)) continue;
+        for (const term of this.shownInTextFile.get(container) ?? this.terms.termsIn(container)) this.hide(term);
+        this.shownInTextFile.delete(container);
       }
     }
     this.leaving.clear();
     this.settleTimer = undefined;
+    // Where the reader now is in a text file: its underlines follow within the one container.
+    for (const container of this.shownInTextFile.keys()) this.showTextFile(container);
   }
 
   private hide(term: FoundTerm): void {
@@ -338,11 +347,35 @@ export class TermHighlighter {
 
   private showContainer(container: Element): void {
     this.ensureRegistered();
+    if (isPlainTextView(container)) return this.showTextFile(container);
     for (const term of this.terms.termsIn(container)) {
       if (!this.isShown(term)) continue;
       const range = term.range;
       if (range) this.highlight.add(range);
     }
+  }
+
+  /**
+   * Registers the terms of a plain-text file's one `<pre>` that lie within a screen of the viewport,
+   * and takes out those registered before that no longer do: the file is one container, so its
+   * part is near wherever the reader is in it (see text-file-view). Called as its terms are found
+   * and when scrolling stops.
+   */
+  private showTextFile(container: Element): void {
+    const terms = this.terms.termsIn(container);
+    const near = nearWindow(this.doc, container);
+    const shown = new Set<FoundTerm>();
+    if (near) {
+      for (let index = firstEndingAfter(terms, near.from); index < terms.length && terms[index]!.start < near.to; index++) {
+        const term = terms[index]!;
+        const range = this.isShown(term) ? term.range : undefined;
+        if (!range) continue;
+        this.highlight.add(range);
+        shown.add(term);
+      }
+    }
+    for (const term of this.shownInTextFile.get(container) ?? []) if (!shown.has(term)) this.hide(term);
+    this.shownInTextFile.set(container, shown);
   }
 }
 

@@ -56,7 +56,7 @@ import { type FixturePage, SHARED_DIR, seedPageHtml, serveFixtures } from '../e2
 import type { ScanPass } from '../../src/page/page-scanner';
 import type { PageStats } from '../../src/page/start-page';
 import { EXCLUSION_ATTRIBUTES } from '../../src/page/collect-blocks';
-import { generatePages } from './generate-pages';
+import { buildPlainText, generatePages, readHealthTopics } from './generate-pages';
 
 const RESULTS_FILE = resolve(import.meta.dirname, 'results/browser-bench.json');
 const PAGES_DIR = resolve(SHARED_DIR, 'corpus/pages');
@@ -597,7 +597,14 @@ async function injectMark(page: Page, markSource: string): Promise<void> {
   if (!(await page.evaluate('typeof Mark === "function"'))) await page.evaluate(wrapped); // a CSP may refuse the tag
 }
 
-async function plainRun(context: BrowserContext, url: string, windowMs: number, markSource: string, regexSource: string, hover: boolean): Promise<RunFigures> {
+async function plainRun(
+  context: BrowserContext,
+  url: string,
+  windowMs: number,
+  markSource: string | undefined,
+  regexSource: string,
+  hover: boolean,
+): Promise<RunFigures> {
   const { page, cdp } = await openPage(context);
   try {
     const load = await measureLoad(page, cdp, url, windowMs);
@@ -613,8 +620,11 @@ async function plainRun(context: BrowserContext, url: string, windowMs: number, 
     const domControl = await measureDomChanges(page, cdp);
     await page.evaluate('window.__mgControlObserver.disconnect()');
     // The DOM changes leave the text as it was (a few paragraphs lose their inline markup).
-    await injectMark(page, markSource);
-    const mark = (await page.evaluate(markExpr(regexSource))) as RunFigures['mark'];
+    let mark: RunFigures['mark'];
+    if (markSource !== undefined) {
+      await injectMark(page, markSource);
+      mark = (await page.evaluate(markExpr(regexSource))) as RunFigures['mark'];
+    }
     return { load, dom, domControl, floor, isolatedFloor, mark, hover: hoverFigures, scroll, tick };
   } finally {
     await page.close();
@@ -1080,7 +1090,7 @@ async function main(): Promise<void> {
   const markSource = readFileSync(MARK_JS, 'utf8');
 
   const generated = generatePages();
-  const pages: { name: string; kind: PageSummary['kind']; body: string; runs: number; hover: boolean }[] = [
+  const pages: { name: string; kind: PageSummary['kind']; body: string; runs: number; hover: boolean; contentType?: string; markJs?: boolean }[] = [
     // The e2e tests' seed page, a few paragraphs: what the extension costs on any page, however short.
     { name: 'seed', kind: 'seed' as const, body: seedPageHtml(), runs: RUNS_SMALL, hover: false },
     ...generated.map((g) => ({
@@ -1090,6 +1100,17 @@ async function main(): Promise<void> {
       runs: g.textChars > 2_000_000 ? RUNS_LARGE : g.textChars > 200_000 ? RUNS_LARGE : RUNS_SMALL,
       hover: g.name === 'health-5m',
     })),
+    // A 1 MB plain-text file: the browser shows it as one <pre>, one container for 16,000 terms.
+    // Without mark.js: splitting the file's one text node 16,000 times took it 110 s.
+    {
+      name: 'health-1m-txt',
+      kind: 'generated' as const,
+      body: buildPlainText(1_000_000, readHealthTopics()),
+      runs: RUNS_LARGE,
+      hover: true,
+      contentType: 'text/plain; charset=utf-8',
+      markJs: false,
+    },
     ...biggestRealPages().map((file) => ({
       name: basename(file, '.html'),
       kind: 'real' as const,
@@ -1108,7 +1129,11 @@ async function main(): Promise<void> {
   }
 
   const fixtures: Record<string, FixturePage> = {};
-  for (const page of pages) fixtures[`/${page.name}.html`] = { body: page.body, headers: { 'cache-control': 'no-store' } };
+  for (const page of pages)
+    fixtures[`/${page.name}.html`] = {
+      body: page.body,
+      headers: { 'cache-control': 'no-store', ...(page.contentType ? { 'content-type': page.contentType } : {}) },
+    };
   const server = await serveFixtures(fixtures);
   const plain = await launchPlain();
   const ext = await launchWithExtension();
@@ -1139,7 +1164,7 @@ async function main(): Promise<void> {
       const windowMs = loadWindowMs(Buffer.byteLength(page.body));
       for (let run = 0; run < page.runs; run++) {
         // Hover is a median of its own 200 points: once per page is enough.
-        plainRuns.push(await plainRun(plain.context, url, windowMs, markSource, regex.source, page.hover && run === 0));
+        plainRuns.push(await plainRun(plain.context, url, windowMs, page.markJs === false ? undefined : markSource, regex.source, page.hover && run === 0));
         extRuns.push(await extensionRun(ext, url, windowMs, page.hover && run === 0, run === page.runs - 1, problems));
       }
       // Real pages log their own failures (their scripts point at live sites); generated ones have no scripts.

@@ -130,6 +130,26 @@ ${parts.join('\n')}
   return { html, info: { name, textChars, htmlBytes: Buffer.byteLength(html), paragraphs, textNodes: counts.textNodes } };
 }
 
+/**
+ * A plain-text file of at least `chars` characters (a health leaflet saved as .txt): the topics'
+ * titles and paragraphs, a blank line between paragraphs, cycling through the topics. The browser
+ * shows it as one `<pre>`, one block container for all its terms.
+ */
+export function buildPlainText(chars: number, topics: readonly Topic[]): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let round = 0; length < chars; round++) {
+    for (const topic of topics) {
+      if (length >= chars) break;
+      for (const part of [round === 0 ? topic.title : `${topic.title} (${round + 1})`, ...topic.paragraphs]) {
+        parts.push(part);
+        length += part.length + 2;
+      }
+    }
+  }
+  return parts.join('\n\n') + '\n';
+}
+
 /** Writes every benchmark page to `tests/bench/generated/` and describes what it wrote. */
 export function generatePages(outDir: string = GENERATED_DIR): GeneratedPage[] {
   const topics = readHealthTopics();

@@ -50,6 +50,38 @@ async function termsInView(page: Page): Promise<number> {
   });
 }
 
+/**
+ * How many occurrences of PARAGRAPH's five terms lie in the viewport, found in the text of the
+ * page's `<pre>` joined (a long file's text is split into several text nodes).
+ */
+async function fileTermsInView(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const names = ['Dermatomyositis', 'heliotrope rash', 'Gottron’s papules', 'azathioprine', 'IVIG'];
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(document.querySelector('pre')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const text = nodes.map((node) => node.data).join('');
+    const at = (offset: number): [Text, number] => {
+      for (const node of nodes) {
+        if (offset <= node.data.length) return [node, offset];
+        offset -= node.data.length;
+      }
+      throw new Error('offset beyond the text');
+    };
+    const range = document.createRange();
+    let count = 0;
+    for (const name of names) {
+      for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
+        range.setStart(...at(start));
+        range.setEnd(...at(start + name.length));
+        const box = range.getBoundingClientRect();
+        if (box.bottom > 0 && box.top < innerHeight) count++;
+      }
+    }
+    return count;
+  });
+}
+
 describe('page changes are rescanned in proportion to what changed, in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: FixtureServer;
@@ -174,6 +206,46 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     const height = await page.evaluate(() => innerHeight);
     expect(boxes.filter((box) => box.bottom > 0 && box.top < height).length).toBeGreaterThan(0);
     expect(consoleProblems).toEqual([]);
+  });
+
+  it('registers only the ranges near the viewport in a long plain-text file, follows the reader in it, and finds the term under the pointer there', async () => {
+    await page.goto(`${server.origin}/long.txt`);
+    await expect.poll(async () => (await scanStats())?.first?.termsFound, { timeout: 10_000 }).toBe(PAGE_PARAGRAPHS * 5);
+    const height = await page.evaluate(() => innerHeight);
+    for (const fraction of [0, 0.5, 0.93]) {
+      await page.evaluate((f) => scrollTo(0, document.scrollingElement!.scrollHeight * f), fraction);
+      const expected = await fileTermsInView(page);
+      expect(expected).toBeGreaterThan(0);
+      await expect.poll(async () => (await registeredRanges(page)).inView, { timeout: 5000 }).toBe(expected);
+      // The file is one <pre>, one block container: its 3,000 ranges were all registered, wherever
+      // the reader was. Now only those within about a screen of the viewport are.
+      await expect.poll(async () => (await registeredRanges(page)).farthest, { timeout: 5000 }).toBeLessThanOrEqual(2 * height);
+      expect((await registeredRanges(page)).total).toBeLessThan((PAGE_PARAGRAPHS * 5) / 2);
+    }
+    // The pointer on a term far down the file: the term is found among the file's 3,000.
+    const heliotrope = await page.evaluate(
+      (line) => {
+        for (const node of document.querySelector('pre')!.childNodes) {
+          const at = node.textContent!.indexOf(`Line ${line}. `);
+          if (at < 0) continue;
+          const range = document.createRange();
+          const start = node.textContent!.indexOf('heliotrope rash', at);
+          range.setStart(node, start);
+          range.setEnd(node, start + 'heliotrope rash'.length);
+          scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+          const box = range.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+        return undefined;
+      },
+      Math.round(PAGE_PARAGRAPHS * 0.95),
+    );
+    await page.mouse.move(heliotrope!.x, heliotrope!.y);
+    const popover = page.locator('medgloss-popover section[role="dialog"]');
+    await popover.waitFor({ state: 'visible', timeout: 5000 });
+    await expect(popover.locator('h2').textContent()).resolves.toMatch(/heliotrope rash/i);
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('Escape');
   });
 
   it('registers only the ranges near the viewport, and follows the reader into the middle of a long stretch of blocks', async () => {
