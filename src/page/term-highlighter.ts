@@ -79,8 +79,16 @@ export class TermHighlighter {
   private readonly leaving = new Set<Stretch>();
   /** The terms registered in each plain-text file's `<pre>`: only those near the viewport (see showTextFile). */
   private readonly shownInTextFile = new Map<Element, Set<FoundTerm>>();
+  /**
+   * Each text file's stretch near the viewport (see nearWindow), until the reader scrolls or the
+   * window is resized: reading it takes two caret look-ups, and a long file's terms are recorded
+   * in dozens of pieces.
+   */
+  private readonly textWindows = new Map<Element, ReturnType<typeof nearWindow>>();
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onResize = () => this.textWindows.clear();
   private readonly onScroll = () => {
+    this.textWindows.clear();
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => this.settle(), SCROLL_SETTLE_MS);
   };
@@ -101,6 +109,7 @@ export class TermHighlighter {
     this.partObserver = new IntersectionObserver((entries) => this.onPartIntersection(entries), { rootMargin: VISIBLE_MARGIN });
     // Capture: scrolling inside an element moves its blocks too, and scroll events do not bubble.
     doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    doc.defaultView?.addEventListener('resize', this.onResize, { passive: true });
   }
 
   /**
@@ -198,9 +207,11 @@ export class TermHighlighter {
     this.observer.disconnect();
     this.partObserver.disconnect();
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.doc.defaultView?.removeEventListener('resize', this.onResize);
     clearTimeout(this.settleTimer);
     this.leaving.clear();
     this.shownInTextFile.clear();
+    this.textWindows.clear();
     this.retired = [];
     this.chunks.clear();
     this.openChunk = undefined;
@@ -363,7 +374,8 @@ export class TermHighlighter {
    */
   private showTextFile(container: Element): void {
     const terms = this.terms.termsIn(container);
-    const near = nearWindow(this.doc, container);
+    if (!this.textWindows.has(container)) this.textWindows.set(container, nearWindow(this.doc, container));
+    const near = this.textWindows.get(container);
     const shown = new Set<FoundTerm>();
     if (near) {
       for (let index = firstEndingAfter(terms, near.from); index < terms.length && terms[index]!.start < near.to; index++) {
