@@ -324,9 +324,11 @@ export class TermHighlighter {
       this.settleTimer ??= setTimeout(() => this.settle(), SCROLL_SETTLE_MS);
       return;
     }
-    // Back before it was dropped: its ranges are still registered.
-    if (this.leaving.delete(part)) return;
+    this.leaving.delete(part);
     for (const container of part.containers) {
+      // Back before it was dropped, a part keeps what is registered; but the containers the scan
+      // added to it while it was away were not shown, and are now.
+      if (this.nearViewport.has(container)) continue;
       this.nearViewport.add(container);
       this.showContainer(container);
     }
