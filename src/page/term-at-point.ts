@@ -1,4 +1,4 @@
-import { containerOf, isInlineElement, isPlainTextView } from './collect-blocks';
+import { containerOf, findBlockNodes, isInlineElement, isPlainTextView } from './collect-blocks';
 import type { FoundTerm, PageTerms } from './page-terms';
 import { firstEndingAfter, textOffsetAt } from './text-file-view';
 
@@ -41,7 +41,7 @@ function textFileTermAt(
   terms: readonly FoundTerm[],
   isShown: (term: FoundTerm) => boolean,
 ): FoundTerm | undefined {
-  const offset = textOffsetAt(doc, container, x, y);
+  const offset = textOffsetAt(doc, findBlockNodes(null, container), x, y);
   if (offset === undefined) return undefined;
   // The caret falls between two characters: a point on a term's last one can give its end.
   for (let index = firstEndingAfter(terms, offset - 1); index < terms.length && terms[index]!.start <= offset; index++) {

@@ -1,4 +1,4 @@
-import { findBlockNodes } from './collect-blocks';
+import { type BlockNodes, findBlockNodes } from './collect-blocks';
 import type { FoundTerm } from './page-terms';
 
 /**
@@ -13,11 +13,10 @@ import type { FoundTerm } from './page-terms';
 /** How far beyond the viewport underlines are kept ready, in characters, at the least (see nearWindow). */
 const MIN_MARGIN_CHARS = 4_000;
 
-/** Where `x, y` falls in the container's text, as an offset into its joined text. */
-export function textOffsetAt(doc: Document, container: Element, x: number, y: number): number | undefined {
+/** Where `x, y` falls in a container's text (its `findBlockNodes`), as an offset into its joined text. */
+export function textOffsetAt(doc: Document, { nodes, starts }: BlockNodes, x: number, y: number): number | undefined {
   const position = doc.caretPositionFromPoint?.(x, y);
   if (!position) return undefined;
-  const { nodes, starts } = findBlockNodes(null, container);
   const index = nodes.indexOf(position.offsetNode as Text);
   return index < 0 ? undefined : starts[index]! + position.offset;
 }
@@ -33,10 +32,11 @@ export function nearWindow(doc: Document, container: Element): { from: number; t
   const box = container.getBoundingClientRect();
   if (box.bottom < 0 || box.top > view.innerHeight) return undefined;
   const x = Math.min(Math.max(box.left + 1, 0), view.innerWidth - 1);
-  const length = findBlockNodes(null, container).length;
+  const text = findBlockNodes(null, container);
+  const { length } = text;
   // An edge of the viewport above or below the text itself lies at its start or its end.
-  const top = box.top > 0 ? 0 : textOffsetAt(doc, container, x, 0);
-  const bottom = box.bottom < view.innerHeight - 1 ? length : textOffsetAt(doc, container, x, view.innerHeight - 1);
+  const top = box.top > 0 ? 0 : textOffsetAt(doc, text, x, 0);
+  const bottom = box.bottom < view.innerHeight - 1 ? length : textOffsetAt(doc, text, x, view.innerHeight - 1);
   if (top === undefined || bottom === undefined) return { from: 0, to: length };
   const margin = Math.max(bottom - top, MIN_MARGIN_CHARS);
   return { from: Math.max(0, top - margin), to: Math.min(length, bottom + margin) };
