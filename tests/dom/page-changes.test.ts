@@ -268,6 +268,30 @@ describe('PageScanner', () => {
     }
   });
 
+  it("counts handing each batch to the matcher as the scan's own main-thread time", async () => {
+    // Posting a batch to the background is synchronous work on the page's main thread: here, 10 ms.
+    const filler = 'and the skin on the knuckles was checked again at the clinic';
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">lupus ${i} ${filler}</p>`).join('');
+    const terms = new PageTerms();
+    const service = inProcess(matcher);
+    let postingMs = 0;
+    const { scanner, pass } = scannerFor(terms, {
+      match: (blocks) => {
+        const start = performance.now();
+        while (performance.now() - start < 10);
+        postingMs += performance.now() - start;
+        return service.match(blocks);
+      },
+      hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+    });
+    await pass(document.body);
+    const first = scanner.stats.first!;
+    expect(postingMs).toBeGreaterThan(30);
+    expect(first.busyMs).toBeGreaterThanOrEqual(postingMs);
+    // Each post after the first runs over the slice limit, and is counted so.
+    expect(first.slicesOverLimit).toBeGreaterThanOrEqual(Math.floor(postingMs / 10) - 1);
+  });
+
   it('records answers in the order the blocks were walked, whichever comes first', async () => {
     document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">lupus ${i}</p>`).join('');
     const terms = new PageTerms();
