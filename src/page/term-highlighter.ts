@@ -1,7 +1,7 @@
 import type { UnderlineStyle } from '../settings/settings';
 import { isPlainTextView } from './collect-blocks';
 import type { FoundTerm, PageTerms } from './page-terms';
-import { type NearStretch, firstEndingAfter, nearWindow, stillCovers } from './text-file-view';
+import { firstEndingAfter, nearWindow } from './text-file-view';
 
 /**
  * The highlight name for a style. The page's highlight registry is shared with its own scripts:
@@ -80,15 +80,15 @@ export class TermHighlighter {
   /** The terms registered in each plain-text file's `<pre>`: only those near the viewport (see showTextFile). */
   private readonly shownInTextFile = new Map<Element, Set<FoundTerm>>();
   /**
-   * Each text file's stretch near the viewport (see nearWindow), kept while it still covers the
-   * viewport (see followTextFiles) and until the window is resized: reading it takes two caret
-   * look-ups, and a long file's terms are recorded in dozens of pieces.
+   * Each text file's stretch near the viewport (see nearWindow), until the reader scrolls or the
+   * window is resized: reading it takes two caret look-ups, and a long file's terms are recorded
+   * in dozens of pieces.
    */
-  private readonly textWindows = new Map<Element, NearStretch | undefined>();
+  private readonly textWindows = new Map<Element, ReturnType<typeof nearWindow>>();
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onResize = () => this.textWindows.clear();
   private readonly onScroll = () => {
-    this.followTextFiles();
+    this.textWindows.clear();
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => this.settle(), SCROLL_SETTLE_MS);
   };
@@ -349,26 +349,8 @@ export class TermHighlighter {
     }
     this.leaving.clear();
     this.settleTimer = undefined;
-    // Where the reader stopped in a text file: its stretch is read again, a screen either side.
-    this.textWindows.clear();
+    // Where the reader now is in a text file: its underlines follow within the one container.
     for (const container of this.shownInTextFile.keys()) this.showTextFile(container);
-  }
-
-  /**
-   * Keeps a text file's underlines up with a reader who scrolls on without stopping: once the
-   * viewport nears the end of the stretch registered (half a screen of it left), the stretch is
-   * read again around it, about once every half screen scrolled. Parts of other pages come near
-   * through their observer; a text file is one container, near wherever the reader is in it.
-   */
-  private followTextFiles(): void {
-    const view = this.doc.defaultView;
-    if (!view) return;
-    for (const container of this.shownInTextFile.keys()) {
-      const stretch = this.textWindows.get(container);
-      if (stretch && stillCovers(stretch, view.scrollY, view.innerHeight)) continue;
-      this.textWindows.delete(container);
-      this.showTextFile(container);
-    }
   }
 
   private hide(term: FoundTerm): void {

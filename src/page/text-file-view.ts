@@ -21,25 +21,12 @@ export function textOffsetAt(doc: Document, { nodes, starts }: BlockNodes, x: nu
   return index < 0 ? undefined : starts[index]! + position.offset;
 }
 
-/** A stretch of a text file's text near the viewport, as offsets into it (see nearWindow). */
-export interface NearStretch {
-  from: number;
-  to: number;
-  /** The offsets at the viewport's top and bottom edges when the stretch was read. */
-  top: number;
-  bottom: number;
-  /** The length of the whole text. */
-  length: number;
-  /** How far the page was scrolled then, in px. */
-  scrollY: number;
-}
-
 /**
  * The stretch of the container's text within a screen above and below the viewport, as offsets:
  * the offsets at the viewport's top and bottom edges, widened by as many characters as lie
  * between them (at least MIN_MARGIN_CHARS). Undefined when the container is wholly out of view.
  */
-export function nearWindow(doc: Document, container: Element): NearStretch | undefined {
+export function nearWindow(doc: Document, container: Element): { from: number; to: number } | undefined {
   const view = doc.defaultView;
   if (!view) return undefined;
   const box = container.getBoundingClientRect();
@@ -47,29 +34,12 @@ export function nearWindow(doc: Document, container: Element): NearStretch | und
   const x = Math.min(Math.max(box.left + 1, 0), view.innerWidth - 1);
   const text = findBlockNodes(null, container);
   const { length } = text;
-  const { scrollY } = view;
   // An edge of the viewport above or below the text itself lies at its start or its end.
   const top = box.top > 0 ? 0 : textOffsetAt(doc, text, x, 0);
   const bottom = box.bottom < view.innerHeight - 1 ? length : textOffsetAt(doc, text, x, view.innerHeight - 1);
-  if (top === undefined || bottom === undefined) return { from: 0, to: length, top: 0, bottom: length, length, scrollY };
+  if (top === undefined || bottom === undefined) return { from: 0, to: length };
   const margin = Math.max(bottom - top, MIN_MARGIN_CHARS);
-  return { from: Math.max(0, top - margin), to: Math.min(length, bottom + margin), top, bottom, length, scrollY };
-}
-
-/**
- * Whether a stretch read earlier still reaches at least half a screen beyond the viewport on
- * either side (or to the text's end), the page now being scrolled to `scrollY`. Estimated from the
- * distance scrolled, at the characters per pixel the stretch had, with no caret look-up: this is
- * asked on every scroll event.
- */
-export function stillCovers(stretch: NearStretch, scrollY: number, viewHeight: number): boolean {
-  const screen = stretch.bottom - stretch.top;
-  if (screen <= 0 || viewHeight <= 0) return false;
-  const moved = ((scrollY - stretch.scrollY) * screen) / viewHeight;
-  const spare = screen / 2;
-  const coversAbove = stretch.from === 0 || stretch.top + moved - stretch.from >= spare;
-  const coversBelow = stretch.to === stretch.length || stretch.to - (stretch.bottom + moved) >= spare;
-  return coversAbove && coversBelow;
+  return { from: Math.max(0, top - margin), to: Math.min(length, bottom + margin) };
 }
 
 /** The index of the first of `terms` (in text order) that ends after `offset`. */

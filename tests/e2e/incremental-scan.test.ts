@@ -248,41 +248,6 @@ describe('page changes are rescanned in proportion to what changed, in Chromium'
     await page.keyboard.press('Escape');
   });
 
-  it('keeps a long plain-text file underlined while the reader scrolls on through it without stopping', async () => {
-    await page.goto(`${server.origin}/long.txt`);
-    await expect.poll(async () => (await scanStats())?.first?.termsFound, { timeout: 10_000 }).toBe(PAGE_PARAGRAPHS * 5);
-    await expect.poll(async () => (await registeredRanges(page)).inView, { timeout: 5000 }).toBe(await fileTermsInView(page));
-    // Eight screens in an eighth of a screen a frame, then on a pixel a frame: the page never stops
-    // scrolling for as long as the underlines wait for when it stops.
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          let frames = 0;
-          const step = () => {
-            frames++;
-            scrollBy(0, frames <= 64 ? innerHeight / 8 : 1);
-            if (frames === 64) resolve();
-            if ((window as { stopScrolling?: boolean }).stopScrolling !== true) requestAnimationFrame(step);
-          };
-          requestAnimationFrame(step);
-        }),
-    );
-    try {
-      expect(await page.evaluate(() => scrollY / innerHeight)).toBeGreaterThan(7);
-      await expect
-        .poll(
-          async () => {
-            const [expected, { inView }] = [await fileTermsInView(page), await registeredRanges(page)];
-            return expected > 0 && inView === expected;
-          },
-          { timeout: 5000 },
-        )
-        .toBe(true);
-    } finally {
-      await page.evaluate(() => ((window as { stopScrolling?: boolean }).stopScrolling = true));
-    }
-  });
-
   it('registers only the ranges near the viewport, and follows the reader into the middle of a long stretch of blocks', async () => {
     await page.goto(`${server.origin}/tall.html`);
     await waitForHighlights(page);
