@@ -188,8 +188,8 @@ export class PageScanner {
       batchChars = 0;
       const first = batchTarget === 0;
       batchTarget = Math.min(Math.max(2 * batchTarget, FIRST_BATCH_CHARS), BATCH_CHARS_LIMIT);
-      // Posting a batch makes the browser copy and encode its text: 1–3 ms for 100,000 characters
-      // on a quiet machine, 7–22 ms while a long page loads (traced, garbage collections inside).
+      // Posting a batch makes the browser copy and encode its text: 0.5–3 ms for 100,000 characters
+      // on a quiet page, 7–54 ms while a long page loads (traced, garbage collections inside).
       // Unless the batch is short and the slice has time left, it is posted in a slice of its own.
       if (fullChars > FIRST_BATCH_CHARS || performance.now() > slice.deadline) {
         countSlice(pass, slice);
