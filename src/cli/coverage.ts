@@ -70,7 +70,7 @@ let covered = 0;
 let documents = 0;
 for (const file of paths.flatMap((p) => [...filesIn(p)])) {
   documents++;
-  for (const block of readPageBlocks(file)) {
+  for (const { text: block } of readPageBlocks(file)) {
     const glossarySpans = findMatches(block, glossaryMatcher);
     for (const match of findMatches(block, candidateMatcher)) {
       mentions++;

@@ -7,9 +7,7 @@ import { compileGlossary } from '../glossary/compile-glossary';
 import { loadValidGlossary } from '../glossary/load-glossary';
 import { compileMatcher } from '../matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../matching/defined-abbreviations';
-import { findMatches } from '../matching/find-matches';
-import { compromiseIsNoun } from './compromise-is-noun';
-import { readPageBlocks } from './read-page-text';
+import { findInPageBlock, readPageBlocks } from './read-page-text';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -26,13 +24,13 @@ const blocks = readPageBlocks(files[0]!);
 const results: { id: string; term: string; text: string; start: number; end: number }[] = [];
 let offset = 0;
 for (const block of blocks) {
-  const matches = findMatches(block, matcher, { isNoun: compromiseIsNoun });
-  learnDefinedAbbreviations(block, matches, matcher);
+  const matches = findInPageBlock(block, matcher);
+  learnDefinedAbbreviations(block.text, matches, matcher);
   for (const match of matches) {
     const entry = glossary.entries[match.entry]!;
-    results.push({ id: entry.id, term: entry.term, text: block.slice(match.start, match.end), start: offset + match.start, end: offset + match.end });
+    results.push({ id: entry.id, term: entry.term, text: block.text.slice(match.start, match.end), start: offset + match.start, end: offset + match.end });
   }
-  offset += block.length + 1;
+  offset += block.text.length + 1;
 }
 
 if (json) {

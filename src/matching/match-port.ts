@@ -27,7 +27,7 @@ type MatchRequest =
   | { id: number; type: 'teach'; defined: DefinedAbbreviation[] };
 
 /** The background's answer; `failed` when it could not answer (the page's request is then failed, not left waiting). */
-type MatchAnswer = { id: number; matches: BatchMatches } | { id: number; medical: boolean } | { id: number; taught: true } | { id: number; failed: true };
+type MatchAnswer = { id: number; matches: BatchMatches } | { id: number; withTerms: number } | { id: number; taught: true } | { id: number; failed: true };
 
 /**
  * The background's end: one MatchSession per port, so each page (each frame) keeps the
@@ -43,7 +43,7 @@ export function serveMatching(port: MatchPort, glossaryMatcher: Matcher): void {
     try {
       const request = parseMatchRequest(message);
       if (request?.type === 'match') answer = { id, matches: session.match(unpackBlocks(request)) };
-      else if (request?.type === 'medical-terms') answer = { id, medical: session.hasMedicalTerms(request.texts) };
+      else if (request?.type === 'medical-terms') answer = { id, withTerms: session.countMedicalTexts(request.texts) };
       else if (request?.type === 'teach') {
         session.teach(request.defined);
         answer = { id, taught: true };
@@ -196,10 +196,10 @@ export function connectMatching(connect: () => MatchPort): MatchService & { clos
       if (answer.matches.defined) defined.push(...answer.matches.defined);
       return answer.matches;
     },
-    async hasMedicalTerms(texts) {
+    async countMedicalTexts(texts) {
       const answer = await ask({ id: nextId++, type: 'medical-terms', texts: [...texts] });
-      if (!('medical' in answer)) throw new Error('Not an answer to a question about medical terms');
-      return answer.medical;
+      if (!('withTerms' in answer)) throw new Error('Not an answer to a question about medical terms');
+      return answer.withTerms;
     },
     close() {
       closed = true;

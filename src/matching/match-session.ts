@@ -34,8 +34,8 @@ export interface BatchMatches {
 /** The matching a page's scanner asks for: in the background for the extension, in-process for tests and tools. */
 export interface MatchService {
   match(blocks: readonly BlockText[]): Promise<BatchMatches>;
-  /** Whether texts (a table's cells) hold a term that needs no context: medical context for the blocks among them. */
-  hasMedicalTerms(texts: readonly string[]): Promise<boolean>;
+  /** How many of the texts (a table's cells, a list's items) hold a term that needs no context: see context-group.ts. */
+  countMedicalTexts(texts: readonly string[]): Promise<number>;
 }
 
 /**
@@ -92,8 +92,8 @@ export class MatchSession {
     return fresh;
   }
 
-  hasMedicalTerms(texts: readonly string[]): boolean {
-    return texts.some((text) => hasUnambiguousTerm(text, this.matcher));
+  countMedicalTexts(texts: readonly string[]): number {
+    return texts.filter((text) => hasUnambiguousTerm(text, this.matcher)).length;
   }
 
   private findIn(block: BlockText, options: FindOptions): TermMatch[] {
@@ -109,7 +109,7 @@ export class MatchSession {
 export function inProcessMatchService(session: MatchSession): MatchService {
   return {
     match: (blocks) => Promise.resolve(session.match(blocks)),
-    hasMedicalTerms: (texts) => Promise.resolve(session.hasMedicalTerms(texts)),
+    countMedicalTexts: (texts) => Promise.resolve(session.countMedicalTexts(texts)),
   };
 }
 

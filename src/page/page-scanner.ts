@@ -1,5 +1,6 @@
 import type { BatchMatches, FlatMatches, MatchService } from '../matching/match-session';
 import { type TextBlock, walkBlocks } from './collect-blocks';
+import { CONTEXT_GROUP_SELECTOR, givesMedicalContext, readContextGroup } from './context-group';
 import type { FoundTerm, PageTerms } from './page-terms';
 import { SLICE_BUDGET_MS, SLICE_MS, yieldToPage } from './slice-scheduler';
 
@@ -30,9 +31,6 @@ const CLOCK_EVERY = 8;
  */
 export const BATCH_CHARS_LIMIT = 100_000;
 const FIRST_BATCH_CHARS = 25_000;
-
-/** How much of a table's text is read to tell whether it is about health (see tableHasTerms). */
-const TABLE_CONTEXT_CHARS = 10_000;
 
 /** The blocks walked for one request to the matcher, with what their terms are recorded under. */
 interface Batch {
@@ -101,11 +99,11 @@ export class PageScanner {
   private stopped = false;
   readonly stats: ScanStats = { first: undefined, latest: undefined };
   /**
-   * Whether a table has medical terms that need no context themselves, asked once per pass (see
-   * tableHasTerms): a page that adds rows is asked again when they are scanned, but a pass over many
-   * changed rows of one table reads it once.
+   * Whether a table or list gives its blocks medical context, asked once per pass (see
+   * groupGivesContext): a page that adds rows is asked again when they are scanned, but a pass over
+   * many changed rows of one table reads it once.
    */
-  private readonly tableContext = new Map<Element, Promise<boolean>>();
+  private readonly groupContext = new Map<Element, Promise<boolean>>();
 
   constructor(
     private readonly terms: PageTerms,
@@ -145,7 +143,7 @@ export class PageScanner {
       characters: 0,
       termsFound: 0,
     };
-    this.tableContext.clear();
+    this.groupContext.clear();
     // Answers are recorded in the order the blocks were walked, whichever comes first.
     let recorded = Promise.resolve();
     // Roots queued while the last answers were awaited are walked in the same pass.
@@ -266,39 +264,30 @@ export class PageScanner {
     countSlice(pass, slice);
   }
 
-  /** The blocks whose table gives their short abbreviations medical context, with the matches they then have. */
+  /** The blocks whose table or list gives their ambiguous names medical context, with the matches they then have. */
   private async blocksInContext(batch: Batch, matches: BatchMatches): Promise<Map<number, FlatMatches>> {
     const inContext = new Map<number, FlatMatches>();
     await Promise.all(
       matches.withContext.map(async ([index, withContext]) => {
         const block = batch.blocks[index];
-        if (block && (await this.tableHasTerms(block.container))) inContext.set(index, withContext);
+        if (block && (await this.groupGivesContext(block.container))) inContext.set(index, withContext);
       }),
     );
     return inContext;
   }
 
-  /**
-   * Whether the table a block sits in has medical terms that need no context themselves, read from
-   * the table's blocks (up to TABLE_CONTEXT_CHARS characters of them) once per pass. A lab report
-   * is a table whose rows hold one test each: "MCV 101 fL" has no other medical word in its row,
-   * but "Hemoglobin" and "Platelets" are in the rows around it.
-   */
-  private tableHasTerms(container: Element): Promise<boolean> {
-    const table = container.closest('table');
-    if (!table) return Promise.resolve(false);
-    let known = this.tableContext.get(table);
+  /** Whether the table or list a block sits in gives it medical context (see context-group.ts), asked once per group per pass. */
+  private groupGivesContext(container: Element): Promise<boolean> {
+    const element = container.closest(CONTEXT_GROUP_SELECTOR);
+    if (!element) return Promise.resolve(false);
+    let known = this.groupContext.get(element);
     if (!known) {
-      // Block by block (textContent would glue cells together: "101 fLHemoglobin").
-      const texts: string[] = [];
-      let read = 0;
-      for (const cell of walkBlocks(table)) {
-        texts.push(cell.text);
-        read += cell.text.length;
-        if (read >= TABLE_CONTEXT_CHARS) break;
-      }
-      known = this.matching.hasMedicalTerms(texts).catch(() => false);
-      this.tableContext.set(table, known);
+      const group = readContextGroup(element);
+      known = this.matching
+        .countMedicalTexts(group.texts)
+        .then((withTerms) => givesMedicalContext(group, withTerms))
+        .catch(() => false);
+      this.groupContext.set(element, known);
     }
     return known;
   }

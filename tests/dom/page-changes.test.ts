@@ -98,9 +98,9 @@ describe('PageTerms', () => {
     const service = inProcess(withAbbreviation);
     const { pass } = scannerFor(terms, {
       match: (blocks) => service.match(blocks),
-      hasMedicalTerms: (texts) => {
+      countMedicalTexts: (texts) => {
         asked.push([...texts]);
-        return service.hasMedicalTerms(texts);
+        return service.countMedicalTexts(texts);
       },
     });
     await pass(document.body);
@@ -119,6 +119,28 @@ describe('PageTerms', () => {
     byId('other').closest('table')!.insertRow().insertCell().textContent = 'lupus';
     await pass(byId('other'));
     expect(terms.termsIn(byId('other')).map((t) => t.entry)).toEqual([2]);
+  });
+
+  it("takes medical context for an ambiguous name from its list when half its items have medical terms, as in a health site's menu", async () => {
+    const withAmbiguous = compileMatcher([
+      { text: 'lupus', entry: 0, exactCase: false, rules: [] },
+      { text: 'stroke', entry: 4, exactCase: false, rules: ['medical-context'] },
+    ]);
+    document.body.innerHTML = `
+      <ul><li id="menu">Stroke</li><li>Lupus</li><li><a href="#">Lupus</a> nephritis</li><li>News</li></ul>
+      <ol><li id="headlines">A stroke of luck</li><li>Lupus drug approved</li><li>Election night</li><li>Weather</li></ol>
+      <ul><li>Lupus</li><li><ul><li id="inner">Stroke</li><li>Weather</li><li>Sports</li></ul></li></ul>
+      <p id="loose">Stroke</p>`;
+    const terms = new PageTerms();
+    const { pass } = scannerFor(terms, inProcess(withAmbiguous));
+    await pass(document.body);
+    // Two items of four have a medical term: a menu of health topics.
+    expect(terms.termsIn(byId('menu')).map((t) => t.entry)).toEqual([4]);
+    // One of four: a list of headlines, one of them about health.
+    expect(terms.termsIn(byId('headlines'))).toEqual([]);
+    // A list inside an item is a list of its own.
+    expect(terms.termsIn(byId('inner'))).toEqual([]);
+    expect(terms.termsIn(byId('loose'))).toEqual([]);
   });
 
   it('makes objects only of the terms asked for, and hands back only those when it drops terms: the others have no ranges', () => {
@@ -230,7 +252,7 @@ describe('PageScanner', () => {
           }, 5),
         );
       },
-      hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+      countMedicalTexts: (texts) => service.countMedicalTexts(texts),
     });
     await pass(document.body);
     // Only the first batch, one slice's text, is matched while the walk goes on.
@@ -256,7 +278,7 @@ describe('PageScanner', () => {
           batchChars.push(blocks.reduce((sum, block) => sum + block.text.length, 0));
           return service.match(blocks);
         },
-        hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+        countMedicalTexts: (texts) => service.countMedicalTexts(texts),
       });
       await pass(document.body);
       expect(batchChars.reduce((sum, chars) => sum + chars, 0)).toBeGreaterThan(3 * BATCH_CHARS_LIMIT);
@@ -284,7 +306,7 @@ describe('PageScanner', () => {
           posts++;
           return service.match(blocks);
         },
-        hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+        countMedicalTexts: (texts) => service.countMedicalTexts(texts),
       });
       await pass(document.body);
       return { ...scanner.stats.first!, postingMs, posts };
@@ -313,7 +335,7 @@ describe('PageScanner', () => {
           if (holding) held.push(answer);
           else answer();
         }),
-      hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+      countMedicalTexts: (texts) => service.countMedicalTexts(texts),
     });
     const done = pass(document.body);
     // The walk goes on beside the first batch, then waits for the second: answer the second first.
@@ -335,7 +357,7 @@ describe('PageScanner', () => {
         await held;
         return service.match(blocks);
       },
-      hasMedicalTerms: (texts) => service.hasMedicalTerms(texts),
+      countMedicalTexts: (texts) => service.countMedicalTexts(texts),
     });
     const done = pass(document.body);
     await new Promise((r) => setTimeout(r, 0));
@@ -349,7 +371,7 @@ describe('PageScanner', () => {
     const terms = new PageTerms();
     const { scanner, pass } = scannerFor(terms, {
       match: () => Promise.reject(new Error('gone')),
-      hasMedicalTerms: () => Promise.reject(new Error('gone')),
+      countMedicalTexts: () => Promise.reject(new Error('gone')),
     });
     await pass(document.body);
     expect(terms.size).toBe(0);

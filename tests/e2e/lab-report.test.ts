@@ -6,7 +6,8 @@ import { type FixtureServer, serveFixtures } from './fixture-server';
 /**
  * A patient-portal lab report: one test per row, so a short abbreviation ("MCV") has no other
  * medical word in its own cell; and, on the same page, a table where the same kind of abbreviation
- * means something else (the Australian Labor Party).
+ * means something else (the Australian Labor Party). Below them, the portal's menu of health topics,
+ * where "Stroke" is alone in its item, and a list of headlines where it is not about health.
  */
 const REPORT = `<!doctype html><html lang="en"><head><title>Lab results</title></head><body>
 <h1>Your results</h1>
@@ -21,9 +22,11 @@ const REPORT = `<!doctype html><html lang="en"><head><title>Lab results</title><
   <tr><td>ALP</td><td>68</td></tr>
   <tr><td>Coalition</td><td>58</td></tr>
 </table>
+<ul id="topics"><li><a href="#">Stroke</a></li><li><a href="#">Asthma</a></li><li><a href="#">Lupus</a></li><li><a href="#">Contact us</a></li></ul>
+<ul id="news"><li>A stroke of luck for the home team</li><li>Markets rally</li><li>Rain all week</li></ul>
 </body></html>`;
 
-describe('a lab report in a table, in Chromium', () => {
+describe('a lab report in a table and a menu of health topics, in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: FixtureServer;
   let page: Page;
@@ -39,11 +42,11 @@ describe('a lab report in a table, in Chromium', () => {
     await server?.close();
   });
 
-  it('underlines the short names of tests from the rest of their table, and nothing in a table that is not medical', async () => {
+  it('underlines the short names of tests from the rest of their table and a topic alone in a menu item, and nothing in a table or list that is not medical', async () => {
     const consoleProblems = watchConsole(page);
     await page.goto(`${server.origin}/report.html`);
-    const texts = await waitForHighlights(page, 3);
-    expect([...texts].sort()).toEqual(['ALK PHOS', 'Hemoglobin', 'MCV']);
+    const texts = await waitForHighlights(page, 6);
+    expect([...texts].sort()).toEqual(['ALK PHOS', 'Asthma', 'Hemoglobin', 'Lupus', 'MCV', 'Stroke']);
     expect(consoleProblems).toEqual([]);
   });
 });

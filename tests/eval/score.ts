@@ -6,13 +6,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { compromiseIsNoun } from '../../src/cli/compromise-is-noun';
-import { readPageBlocks } from '../../src/cli/read-page-text';
+import { type PageBlock, findInPageBlock, readPageBlocks } from '../../src/cli/read-page-text';
 import { compileGlossary } from '../../src/glossary/compile-glossary';
 import { loadValidGlossary } from '../../src/glossary/load-glossary';
 import { compileMatcher } from '../../src/matching/compile-matcher';
 import { learnDefinedAbbreviations } from '../../src/matching/defined-abbreviations';
-import { findMatches } from '../../src/matching/find-matches';
 import { nameKeys } from '../../src/matching/tokenise';
 import { DEFAULT_SETTINGS, isLevelShown } from '../../src/settings/settings';
 
@@ -42,12 +40,12 @@ function overlaps(a: string, b: string): boolean {
  * What a reader with the default settings sees underlined on one page (everyday words are left
  * out); each page starts from the glossary alone and learns the abbreviations it defines.
  */
-export function foundTexts(blocks: string[]): string[] {
+export function foundTexts(blocks: PageBlock[]): string[] {
   const matcher = compileMatcher(glossary.forms);
   return blocks.flatMap((block) => {
-    const matches = findMatches(block, matcher, { isNoun: compromiseIsNoun });
-    learnDefinedAbbreviations(block, matches, matcher);
-    return matches.filter((m) => isLevelShown(glossary.entries[m.entry]!.level, DEFAULT_SETTINGS.minLevel)).map((m) => block.slice(m.start, m.end));
+    const matches = findInPageBlock(block, matcher);
+    learnDefinedAbbreviations(block.text, matches, matcher);
+    return matches.filter((m) => isLevelShown(glossary.entries[m.entry]!.level, DEFAULT_SETTINGS.minLevel)).map((m) => block.text.slice(m.start, m.end));
   });
 }
 
@@ -106,11 +104,11 @@ export function scoreTexts(paths: string[]): SetScore {
 }
 
 /** The blocks of text of a labelled file: a saved page's visible text, or a corpus text's lines. */
-function textBlocks(path: string): string[] {
+function textBlocks(path: string): PageBlock[] {
   if (path.endsWith('.html')) return readPageBlocks(path);
   const lines = readFileSync(path, 'utf8').split('\n');
   const body = lines[0]?.startsWith('source:') ? lines.slice(1) : lines;
-  return body.filter((l) => l.trim());
+  return body.filter((l) => l.trim()).map((text) => ({ text }));
 }
 
 export interface PageHits {
@@ -126,6 +124,6 @@ export function ordinaryPageHits(): PageHits[] {
     .sort()
     .map((file) => {
       const blocks = readPageBlocks(join(CORPUS, 'pages', file));
-      return { file, words: blocks.reduce((n, b) => n + (b.match(/\S+/g)?.length ?? 0), 0), hits: foundTexts(blocks) };
+      return { file, words: blocks.reduce((n, b) => n + (b.text.match(/\S+/g)?.length ?? 0), 0), hits: foundTexts(blocks) };
     });
 }

@@ -78,10 +78,10 @@ describe('MatchSession', () => {
     expect(named(text, new MatchSession(compileMatcher(FORMS)).match([{ text, byLine: true }]).found[0]!)).toEqual(['2:Lupus']);
   });
 
-  it('tells whether texts hold a term that needs no context', () => {
+  it('counts the texts that hold a term that needs no context', () => {
     const session = new MatchSession(compileMatcher(FORMS));
-    expect(session.hasMedicalTerms(['MCV 101 fL', 'PT 12 s'])).toBe(false);
-    expect(session.hasMedicalTerms(['MCV 101 fL', 'lupus panel'])).toBe(true);
+    expect(session.countMedicalTexts(['MCV 101 fL', 'PT 12 s'])).toBe(0);
+    expect(session.countMedicalTexts(['MCV 101 fL', 'lupus panel', 'Lupus', 'chart'])).toBe(2);
   });
 });
 
@@ -116,7 +116,7 @@ describe('the matching port', () => {
     port.received({ type: 'medical-terms', texts: ['lupus'] });
     expect(answers).toEqual([
       { id: 5, failed: true },
-      { id: 6, medical: true },
+      { id: 6, withTerms: 1 },
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('the matching port', () => {
     expect(background.opened).toBe(0);
     const text = 'lupus and MCV';
     expect(named(text, (await matching.match([{ text, byLine: false }])).found[0]!)).toEqual(['2:lupus', '3:MCV']);
-    expect(await matching.hasMedicalTerms(['lupus'])).toBe(true);
+    expect(await matching.countMedicalTexts(['lupus', 'chart', 'lupus flare'])).toBe(2);
     expect(background.opened).toBe(1);
     // Several blocks travel as one text: each comes back with its own offsets, a text file's by line.
     const blocks = [
