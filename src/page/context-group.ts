@@ -7,8 +7,8 @@ import { walkBlocks } from './collect-blocks';
  *   row, but "Hemoglobin" and "Platelets" are in the rows around it. One such row is enough.
  * - A list: a health site's menu of topics ("Depression", "Stroke", "Tuberculosis", each an item of
  *   its own) or a list of symptoms. At least half of its items must have a medical term that needs
- *   no context: a news site's list of headlines with one about cancer does not make "Labour" in
- *   another headline childbirth (on the 24 saved pages of the corpus, any one item would have).
+ *   no context: a newspaper's list of headlines with one about infertility does not make the party
+ *   in "take on Labour" childbirth (on the 24 saved pages of the corpus, any one item would have).
  */
 export const CONTEXT_GROUP_SELECTOR = 'table, ul, ol';
 
