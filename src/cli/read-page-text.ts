@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import type { Matcher } from '../matching/compile-matcher';
-import { type TermMatch, findMatches, hasUnambiguousTerm, plainTextParagraphs } from '../matching/find-matches';
+import { type TermMatch, countMedicalTexts, findMatches, plainTextParagraphs } from '../matching/find-matches';
 import { isInsideExcluded, walkBlocks } from '../page/collect-blocks';
 import { CONTEXT_GROUP_SELECTOR, type ContextGroup, givesMedicalContext, readContextGroup } from '../page/context-group';
 import { compromiseIsNoun } from './compromise-is-noun';
@@ -57,6 +57,6 @@ export function findInPageBlock(block: PageBlock, matcher: Matcher): TermMatch[]
   const { context } = block;
   return findMatches(block.text, matcher, {
     isNoun: compromiseIsNoun,
-    hasContextAround: () => context !== undefined && givesMedicalContext(context, context.texts.filter((text) => hasUnambiguousTerm(text, matcher)).length),
+    hasContextAround: () => context !== undefined && givesMedicalContext(context, countMedicalTexts(context.texts, matcher)),
   });
 }

@@ -102,11 +102,11 @@ export function wrappedLineEnds(lines: readonly string[]): Set<number> {
 }
 
 /**
- * Whether a text holds a name that needs no context to be a medical term (no ambiguity rule):
- * what makes the text around a block medical context for it.
+ * How many of the texts hold a name that needs no context to be a medical term (no ambiguity
+ * rule): what makes a table or list medical context for its blocks (see context-group.ts).
  */
-export function hasUnambiguousTerm(text: string, matcher: Matcher): boolean {
-  return findCandidates(text, matcher).some((f) => f.form.rules.length === 0);
+export function countMedicalTexts(texts: readonly string[], matcher: Matcher): number {
+  return texts.filter((text) => findCandidates(text, matcher).some((f) => f.form.rules.length === 0)).length;
 }
 
 /** Every name in a text, leftmost-longest, before the ambiguity rules are applied. */

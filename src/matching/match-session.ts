@@ -1,6 +1,6 @@
 import { type Matcher, forkMatcher } from './compile-matcher';
 import { type DefinedAbbreviation, definedAbbreviations, learnAbbreviations } from './defined-abbreviations';
-import { type FindOptions, type TermMatch, findMatches, findMatchesByLine, hasUnambiguousTerm } from './find-matches';
+import { type FindOptions, type TermMatch, countMedicalTexts, findMatches, findMatchesByLine } from './find-matches';
 
 /** A block of a page's text to match, and whether each of its lines is a paragraph (a text file). */
 export interface BlockText {
@@ -93,7 +93,7 @@ export class MatchSession {
   }
 
   countMedicalTexts(texts: readonly string[]): number {
-    return texts.filter((text) => hasUnambiguousTerm(text, this.matcher)).length;
+    return countMedicalTexts(texts, this.matcher);
   }
 
   private findIn(block: BlockText, options: FindOptions): TermMatch[] {
